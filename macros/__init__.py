@@ -1,0 +1,15 @@
+"""mkdocs-macros entry point: check the data when the build starts, then offer
+one macro per list (e.g. {{ signs() }}) so pages never repeat a list by hand."""
+
+from pathlib import Path
+
+from macros.data import load_all
+from macros.render import Renderer
+
+
+def define_env(env) -> None:
+    """Called by mkdocs-macros once, when the build starts."""
+    lists = load_all(Path(env.project_dir) / "data")
+    renderer = Renderer()
+    for name, records in lists.items():
+        env.macro(renderer.macro(name, records), name)

@@ -1,0 +1,45 @@
+"""Turn checked records into Markdown through the Jinja templates in templates/."""
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from macros.schema import Record
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# Macro name -> its template. Several lists share the same shape.
+TEMPLATE_FOR = {
+    "signs": "explained.md.j2",
+    "conditions": "explained.md.j2",
+    "self_care": "explained.md.j2",
+    "seek_help": "explained.md.j2",
+    "therapies": "therapies.md.j2",
+    "emergency_numbers": "emergency_numbers.md.j2",
+    "crisis_lines": "crisis_lines.md.j2",
+    "helpline_directories": "helpline_directories.md.j2",
+}
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path = TEMPLATES_DIR) -> None:
+        self._jinja = Environment(
+            loader=FileSystemLoader(templates_dir),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            autoescape=False,  # output is Markdown; the schema already refuses markup in data
+        )
+
+    def render(self, name: str, records: list[Record]) -> str:
+        if name not in TEMPLATE_FOR:
+            raise KeyError(f"no template for the list {name!r}; add it to TEMPLATE_FOR")
+        return self._jinja.get_template(TEMPLATE_FOR[name]).render(records=records)
+
+    def macro(self, name: str, records: list[Record]):
+        """A zero-argument function a page can call, e.g. {{ signs() }}."""
+
+        def render_list() -> str:
+            return self.render(name, records)
+
+        render_list.__name__ = name
+        return render_list

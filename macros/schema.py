@@ -1,0 +1,63 @@
+"""The shape of every record in data/. Strict: no type coercion, no unknown fields."""
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+# Text that would reach the page as markup instead of words.
+MARKUP_TOKENS = ("<", "{{", "{%", "{#")
+
+
+def _plain_text(value: str) -> str:
+    for token in MARKUP_TOKENS:
+        if token in value:
+            raise ValueError(f"must be plain text, but contains {token!r} (no HTML or Jinja in data)")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Entry(Record):
+    """A record with a stable id: the id is its HTML anchor, so it must stay kebab-case."""
+
+    id: Id
+    label: Text
+
+
+class Explained(Entry):
+    """A sign, condition, self-care strategy or reason to seek help."""
+
+    explanation: Text
+
+
+class Therapy(Entry):
+    what_it_is: Text
+    how_it_helps: Text
+
+
+class EmergencyNumber(Record):
+    region: Text
+    number: Text
+
+
+class CrisisLine(Record):
+    id: Id
+    region: Text
+    name: Text
+    contact: Text
+    hours: Text
+    source: Url
+
+
+class HelplineDirectory(Record):
+    id: Id
+    name: Text
+    description: Text
+    url: Url
