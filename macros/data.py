@@ -4,6 +4,7 @@ Every problem becomes one DataError that names the file, the record (by id or
 position) and the field, so a contributor knows exactly what to fix.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +69,23 @@ def read_yaml(path: Path):
         raise DataError(f"{_shown(path)}: {error}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
+        where = _locate(path, mark.line) if mark else ""
         raise DataError(f"{_shown(path)}: not valid YAML{where}: {problem}") from None
+
+
+def _locate(path: Path, line_index: int) -> str:
+    """Name the record and field around a YAML syntax error, as far as the text shows them."""
+    lines = path.read_text(encoding="utf-8").splitlines()[: line_index + 1]
+    records = sum(1 for line in lines if line.startswith("- "))
+    last = lines[-1] if lines else ""
+    field = re.match(r"^[\s-]*([A-Za-z_]\w*)\s*:", last)
+    parts = [f" at line {line_index + 1}"]
+    if records:
+        parts.append(f"record {records}")
+    if field:
+        parts.append(f"field '{field.group(1)}'")
+    return ", ".join(parts)
 
 
 def load_all(data_dir: Path) -> dict[str, list[Record]]:

@@ -1,8 +1,11 @@
 """The shape of every record in data/. Strict: no type coercion, no unknown fields."""
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+KEBAB_CASE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 # Text that would reach the page as markup instead of words.
 MARKUP_TOKENS = ("<", "{{", "{%", "{#")
@@ -15,8 +18,17 @@ def _plain_text(value: str) -> str:
     return value
 
 
+def _kebab_case(value: str) -> str:
+    if not KEBAB_CASE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not kebab-case: use lower-case letters and digits joined by single hyphens, "
+            "e.g. 'never-asks-for-help'"
+        )
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Id = Annotated[str, AfterValidator(_kebab_case)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
 
 

@@ -1,0 +1,31 @@
+import shutil
+
+import pytest
+
+from tests.site import ROOT, copy_project, make_build, mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built strictly from this checkout, once per test run."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def built_copy(tmp_path_factory):
+    """A copy of the project with a good site/ already built by `make build`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = make_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def project_with_site(built_copy, tmp_path):
+    """A fresh copy of the built project that a test may change freely."""
+    project = tmp_path / "project"
+    shutil.copytree(built_copy, project)
+    return project
