@@ -6,26 +6,53 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice on every run; we know.
 export NO_MKDOCS_2_WARNING := 1
+OFFLINE_DIR := dist/hyper-independence-guide-offline
+OFFLINE_ZIP := $(OFFLINE_DIR).zip
 
-.PHONY: serve build test clean
+.PHONY: serve build offline test lint clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
 serve: $(VENV)/.runtime-installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: build strictly into a temporary folder; replace site/ only on success
-build: $(VENV)/.runtime-installed
+## build: build the web site and its offline zip in temporary folders; replace site/ only on success
+build: offline
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
+	mkdir -p .site-new/downloads
+	cp $(OFFLINE_ZIP) .site-new/downloads/
 	rm -rf .site-old
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
 	rm -rf .site-old
 
-## test: install everything the tests need, then run the whole suite
+## offline: build the offline edition (works from file://, search included) and zip it
+offline: $(VENV)/.runtime-installed
+	rm -rf dist/.offline-new
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/.offline-new
+	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
+	mv dist/.offline-new $(OFFLINE_DIR)
+	cd dist && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))/
+
+## test: install everything the tests need, run `make lint`, then run the whole suite
 test: $(VENV)/.test-installed
+	$(MAKE) --no-print-directory lint
 	scripts/install-browser
 	$(BIN)/python -m pytest
+
+## lint: check the workflows and GitHub config against their schemas, audit them with
+## zizmor, and lint the Python (ruff), the YAML (yamllint) and the spelling (codespell)
+lint: $(VENV)/.test-installed
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms \
+	  $(filter-out .github/ISSUE_TEMPLATE/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	$(BIN)/zizmor --offline --quiet --no-progress --config .github/zizmor.yml .github/
+	$(BIN)/ruff check --quiet macros/ tests/
+	$(BIN)/ruff format --check --quiet macros/ tests/
+	$(BIN)/yamllint --strict data/ .github/ .pre-commit-config.yaml .yamllint.yml
+	$(BIN)/codespell --skip "docs/assets/vendor" docs/ CONTRIBUTING.md README.md .github/
 
 $(VENV)/.runtime-installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'

@@ -13,3 +13,12 @@ def define_env(env) -> None:
     renderer = Renderer()
     for name, records in lists.items():
         env.macro(renderer.macro(name, records), name)
+
+    extra = env.conf["extra"]
+
+    @env.macro
+    def read_offline() -> str:
+        """The home page's download link, or a note when this is the offline copy."""
+        return renderer.render_template(
+            "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
+        )

@@ -55,7 +55,9 @@ class _StrictLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 mark = key_node.start_mark
-                raise DataError(f"key {key!r} appears twice at line {mark.line + 1}, column {mark.column + 1}")
+                raise DataError(
+                    f"key {key!r} appears twice at line {mark.line + 1}, column {mark.column + 1}"
+                )
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -95,10 +97,7 @@ def load_all(data_dir: Path) -> dict[str, list[Record]]:
         if spec.file not in documents:
             documents[spec.file] = read_yaml(data_dir / spec.file)
     _check_sections(data_dir, documents)
-    return {
-        name: validate(documents[spec.file], spec, data_dir / spec.file)
-        for name, spec in LISTS.items()
-    }
+    return {name: validate(documents[spec.file], spec, data_dir / spec.file) for name, spec in LISTS.items()}
 
 
 def _check_sections(data_dir: Path, documents: dict) -> None:

@@ -33,7 +33,10 @@ class Renderer:
     def render(self, name: str, records: list[Record]) -> str:
         if name not in TEMPLATE_FOR:
             raise KeyError(f"no template for the list {name!r}; add it to TEMPLATE_FOR")
-        return self._jinja.get_template(TEMPLATE_FOR[name]).render(records=records)
+        return self.render_template(TEMPLATE_FOR[name], records=records)
+
+    def render_template(self, template: str, **context) -> str:
+        return self._jinja.get_template(template).render(**context)
 
     def macro(self, name: str, records: list[Record]):
         """A zero-argument function a page can call, e.g. {{ signs() }}."""

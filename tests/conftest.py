@@ -1,7 +1,9 @@
 import shutil
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 from tests.site import ROOT, copy_project, make_build, mkdocs_build
 
 
@@ -29,3 +31,26 @@ def project_with_site(built_copy, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built_copy, project)
     return project
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def web_url(built_copy):
+    """The web build made by `make build` (with the offline zip inside), on a loopback server."""
+    with serve(built_copy / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test: no cache, no cookies, no stored palette."""
+    context = browser.new_context()
+    yield context
+    context.close()

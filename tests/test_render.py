@@ -29,7 +29,12 @@ def test_therapy_shows_what_it_is_and_how_it_helps():
 
 def test_crisis_line_links_its_source():
     line = CrisisLine(
-        id="x-line", region="Nowhere", name="Line", contact="Call 1", hours="24/7", source="https://example.org/"
+        id="x-line",
+        region="Nowhere",
+        name="Line",
+        contact="Call 1",
+        hours="24/7",
+        source="https://example.org/",
     )
     html = _html("crisis_lines", [line])
     assert 'id="x-line"' in html and 'href="https://example.org/"' in html

@@ -1,0 +1,98 @@
+"""Headless Chromium for the browser tests, and a loopback server for the built site."""
+
+import functools
+import os
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+# Root needs --no-sandbox; the rest stop Chromium calling Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """$CHROMIUM if set, else Debian's /usr/bin/chromium, else Playwright's own (None)."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site like GitHub Pages: 404.html with status 404 for a missing page."""
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve folder on 127.0.0.1 at a free port; yield its base URL."""
+    handler = functools.partial(_SiteHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class PageWatch:
+    """Records every request and every console error of one page."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+
+def search(page, url: str, query: str) -> list[list[str]]:
+    """Open url, type a query into the search box like a reader; return the result
+    groups, each a list of hrefs (the page first, then its matching sections)."""
+    page.goto(url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query[:-1])
+    box.press(query[-1])  # Material searches on key presses, with the box's whole value
+    try:
+        page.wait_for_selector(".md-search-result__item a", timeout=5000)
+    except PlaywrightTimeout:
+        return []
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))",
+    )
+
+
+def short(href: str, base: str) -> str:
+    """A result link as a site path: without base URL and the ?h= highlight query."""
+    path = href.removeprefix(base)
+    page, _, anchor = path.partition("#")
+    page = page.split("?")[0]
+    return page + (f"#{anchor}" if anchor else "")
