@@ -34,10 +34,12 @@ offline: $(VENV)/.runtime-installed
 	mv dist/.offline-new $(OFFLINE_DIR)
 	cd dist && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))/
 
-## test: install everything the tests need, run `make lint`, then run the whole suite
+## test: install everything the tests need, run `make lint`, build site/ and the
+## offline zip (CI keeps them as artifacts), then run the whole suite
 test: $(VENV)/.test-installed
 	$(MAKE) --no-print-directory lint
-	scripts/install-browser
+	$(MAKE) --no-print-directory build
+	VENV=$(VENV) scripts/install-browser
 	$(BIN)/python -m pytest
 
 ## lint: check the workflows and GitHub config against their schemas, audit them with

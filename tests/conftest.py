@@ -17,12 +17,27 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def built_copy(tmp_path_factory):
-    """A copy of the project with a good site/ already built by `make build`."""
+def web_site(tmp_path_factory):
+    """A copy of the project built by `make build`, served on loopback; yields (project, url).
+
+    The server starts first so the build can use its address as site_url, as the
+    real deploy uses the GitHub Pages address (the 404 page links absolutely)."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = make_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+    with serve(project / "site") as url:
+        result = make_build(project, site_url=url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield project, url
+
+
+@pytest.fixture(scope="session")
+def built_copy(web_site):
+    """A copy of the project with a good site/ (and dist/ offline zip) from `make build`."""
+    return web_site[0]
+
+
+@pytest.fixture(scope="session")
+def web_url(web_site):
+    return web_site[1]
 
 
 @pytest.fixture
@@ -39,13 +54,6 @@ def browser():
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
-
-
-@pytest.fixture(scope="session")
-def web_url(built_copy):
-    """The web build made by `make build` (with the offline zip inside), on a loopback server."""
-    with serve(built_copy / "site") as url:
-        yield url
 
 
 @pytest.fixture

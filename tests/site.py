@@ -50,12 +50,12 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def make_build(project: Path) -> subprocess.CompletedProcess:
+def make_build(project: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     """Run the project's own `make build`, reusing this checkout's virtual environment."""
     return subprocess.run(
         ["make", "--no-print-directory", "build", f"VENV={VENV}"],
         cwd=project,
-        env=ENV,
+        env={**ENV, "SITE_URL": site_url} if site_url else ENV,
         capture_output=True,
         text=True,
         timeout=300,

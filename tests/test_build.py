@@ -49,3 +49,10 @@ def test_broken_links_fail_the_strict_build(tmp_path, bad_link):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "about.md" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("source", "url_path"), PAGES)
+def test_page_offers_edit_and_correction_links(site, source, url_path):
+    links = {a.get_text(strip=True): a["href"] for a in soup(site, url_path).select(".page-actions a")}
+    assert links["Edit this page"].endswith(f"/edit/main/docs/{source}")
+    assert "/issues/new?template=correction.yml" in links["Suggest a correction"]

@@ -434,8 +434,11 @@ def test_new_issue_page_sends_people_in_crisis_to_urgent_help():
     get_help = (ROOT / "docs" / "get-help.md").read_text(encoding="utf-8")
     assert re.search(r"^## If you are in danger now\s*$", get_help, re.MULTILINE)
     # Once mkdocs.yml names the published site, the link must point into it.
+    # site_url may be plain or `!ENV [SITE_URL, "default"]`; compare with the default.
     site_url = re.search(
-        r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+        r"^site_url:[^\n]*?[\"']?(https?://[^\s\"'\]]+)",
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+        re.MULTILINE,
     )
     if site_url:
         base = site_url.group(1).strip("'\"").rstrip("/") + "/"
