@@ -1,16 +1,26 @@
-"""mkdocs-macros entry point: check the data when the build starts, then offer
-one macro per list (e.g. {{ signs() }}) so pages never repeat a list by hand."""
+"""mkdocs-macros entry point.
+
+When the build starts, every data file is loaded and checked; pages then call one
+macro per list (e.g. {{ signs() }}) and cite sources with {{ cite("id") }}.
+Per page, the front matter's review dates are checked, and the page's sources and
+the glossary's abbreviation tooltips are appended to its Markdown.
+"""
 
 from pathlib import Path
 
+from macros.citations import Citations
 from macros.data import load_all
 from macros.render import Renderer
+from macros.review_dates import check_review_dates
 
 
 def define_env(env) -> None:
     """Called by mkdocs-macros once, when the build starts."""
     lists = load_all(Path(env.project_dir) / "data")
     renderer = Renderer()
+    citations = Citations(lists["sources"], renderer)
+    renderer.add_global("cite", citations.cite)
+    env.macro(citations.cite, "cite")
     for name, records in lists.items():
         env.macro(renderer.macro(name, records), name)
 
@@ -19,6 +29,20 @@ def define_env(env) -> None:
     @env.macro
     def read_offline() -> str:
         """The home page's download link, or a note when this is the offline copy."""
-        return renderer.render_template(
-            "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
-        )
+        return renderer.render_template("read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"])
+
+    # Kept for the per-page hooks below.
+    env.guide = {
+        "citations": citations,
+        "abbreviations": renderer.render_template("abbreviations.md.j2", records=lists["glossary"]),
+    }
+
+
+def on_pre_page_macros(env) -> None:
+    page_path = f"docs/{env.page.file.src_uri}"
+    check_review_dates(page_path, env.page.meta)
+    env.guide["citations"].start_page(page_path)
+
+
+def on_post_page_macros(env) -> None:
+    env.markdown += env.guide["citations"].page_sources() + env.guide["abbreviations"]

@@ -16,8 +16,10 @@ from macros.schema import (
     CrisisLine,
     EmergencyNumber,
     Explained,
+    GlossaryTerm,
     HelplineDirectory,
     Record,
+    Source,
     Therapy,
 )
 
@@ -43,6 +45,8 @@ LISTS = {
     "emergency_numbers": DataList("crisis_lines.yml", EmergencyNumber, "emergency"),
     "crisis_lines": DataList("crisis_lines.yml", CrisisLine, "crisis_lines"),
     "helpline_directories": DataList("crisis_lines.yml", HelplineDirectory, "directories"),
+    "sources": DataList("sources.yml", Source),
+    "glossary": DataList("glossary.yml", GlossaryTerm),
 }
 
 

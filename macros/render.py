@@ -18,6 +18,8 @@ TEMPLATE_FOR = {
     "emergency_numbers": "emergency_numbers.md.j2",
     "crisis_lines": "crisis_lines.md.j2",
     "helpline_directories": "helpline_directories.md.j2",
+    "sources": "sources.md.j2",
+    "glossary": "glossary.md.j2",
 }
 
 
@@ -29,6 +31,10 @@ class Renderer:
             keep_trailing_newline=True,
             autoescape=False,  # output is Markdown; the schema already refuses markup in data
         )
+
+    def add_global(self, name: str, function) -> None:
+        """Make a function callable from every template, e.g. cite()."""
+        self._jinja.globals[name] = function
 
     def render(self, name: str, records: list[Record]) -> str:
         if name not in TEMPLATE_FOR:

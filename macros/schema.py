@@ -47,11 +47,13 @@ class Explained(Entry):
     """A sign, condition, self-care strategy or reason to seek help."""
 
     explanation: Text
+    sources: list[Id] | None = None  # ids in data/sources.yml that support it
 
 
 class Therapy(Entry):
     what_it_is: Text
     how_it_helps: Text
+    sources: list[Id] | None = None
 
 
 class EmergencyNumber(Record):
@@ -73,3 +75,22 @@ class HelplineDirectory(Record):
     name: Text
     description: Text
     url: Url
+
+
+class Source(Record):
+    """A verified source. Cite it only for what its `supports` list says."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    authors: list[Text] | None = None
+    year: int | None = None
+    url: Url
+    supports: list[Text]
+
+
+class GlossaryTerm(Record):
+    id: Id
+    term: Text
+    abbreviation: Text | None = None  # shown as a tooltip wherever the page uses it
+    definition: Text

@@ -21,6 +21,8 @@ PAGES = [
     ("balance.md", "balance/"),
     ("get-help.md", "get-help/"),
     ("about.md", "about/"),
+    ("glossary.md", "glossary/"),
+    ("sources.md", "sources/"),
 ]
 
 # Which page shows each list that has ids.
@@ -31,6 +33,8 @@ LIST_PAGE = {
     "self_care": "healing/",
     "seek_help": "get-help/",
     "crisis_lines": "get-help/",
+    "glossary": "glossary/",
+    "sources": "sources/",
 }
 
 # What a project copy needs to build (no .venv, site or caches).

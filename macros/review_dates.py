@@ -1,0 +1,30 @@
+"""Every page says when it was last reviewed and when its next review is due."""
+
+import datetime as dt
+import logging
+
+from macros.data import DataError
+
+MAX_REVIEW_INTERVAL_DAYS = 3 * 365 + 1  # three years, leap day included
+log = logging.getLogger("mkdocs.plugins.macros.review_dates")
+
+
+def check_review_dates(page_path: str, meta: dict, today: dt.date | None = None) -> None:
+    """Missing or badly spaced dates stop the build; an overdue review is a warning,
+    which `mkdocs build --strict` turns into a failure."""
+    today = today or dt.date.today()
+    dates = {}
+    for field in ("reviewed", "next_review"):
+        value = meta.get(field)
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise DataError(f"{page_path}: front matter field '{field}' must be a date like 2026-11-25, got {value!r}")
+        dates[field] = value
+    reviewed, next_review = dates["reviewed"], dates["next_review"]
+    if next_review <= reviewed:
+        raise DataError(f"{page_path}: 'next_review' ({next_review}) must come after 'reviewed' ({reviewed})")
+    if (next_review - reviewed).days > MAX_REVIEW_INTERVAL_DAYS:
+        raise DataError(
+            f"{page_path}: 'next_review' ({next_review}) is more than 3 years after 'reviewed' ({reviewed})"
+        )
+    if next_review < today:
+        log.warning(f"{page_path}: review overdue since {next_review}; review the page and update its dates")
