@@ -29,10 +29,13 @@ def define_env(env) -> None:
     @env.macro
     def read_offline() -> str:
         """The home page's download link, or a note when this is the offline copy."""
-        return renderer.render_template("read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"])
+        return renderer.render_template(
+            "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
+        )
 
-    # Kept for the per-page hooks below.
+    # Kept for the per-page and post-build hooks below.
     env.guide = {
+        "renderer": renderer,
         "citations": citations,
         "abbreviations": renderer.render_template("abbreviations.md.j2", records=lists["glossary"]),
     }
@@ -46,3 +49,10 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_page_macros(env) -> None:
     env.markdown += env.guide["citations"].page_sources() + env.guide["abbreviations"]
+
+
+def on_post_build(env) -> None:
+    """robots.txt, pointing crawlers at the sitemap of the published address."""
+    site_url = env.conf["site_url"] or ""
+    robots = env.guide["renderer"].render_template("robots.txt.j2", site_url=site_url)
+    (Path(env.conf["site_dir"]) / "robots.txt").write_text(robots, encoding="utf-8")

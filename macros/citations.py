@@ -24,7 +24,9 @@ class Citations:
         numbered = []
         for source_id in source_ids:
             if source_id not in self._sources:
-                raise DataError(f"{self._page}: cites unknown source id '{source_id}' (not in data/sources.yml)")
+                raise DataError(
+                    f"{self._page}: cites unknown source id '{source_id}' (not in data/sources.yml)"
+                )
             if source_id not in self._cited:
                 self._cited.append(source_id)
             numbered.append((self._cited.index(source_id) + 1, source_id))

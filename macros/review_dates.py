@@ -17,7 +17,9 @@ def check_review_dates(page_path: str, meta: dict, today: dt.date | None = None)
     for field in ("reviewed", "next_review"):
         value = meta.get(field)
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise DataError(f"{page_path}: front matter field '{field}' must be a date like 2026-11-25, got {value!r}")
+            raise DataError(
+                f"{page_path}: front matter field '{field}' must be a date like 2026-11-25, got {value!r}"
+            )
         dates[field] = value
     reviewed, next_review = dates["reviewed"], dates["next_review"]
     if next_review <= reviewed:

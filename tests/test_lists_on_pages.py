@@ -18,7 +18,9 @@ def test_every_record_is_under_its_anchor_with_its_label(site):
     missing = []
     for name, url_path, record in _records_with_pages():
         heading = article(site, url_path).find(id=record.id)
-        label = next(getattr(record, field) for field in ("label", "name", "term", "title") if hasattr(record, field))
+        label = next(
+            getattr(record, field) for field in ("label", "name", "term", "title") if hasattr(record, field)
+        )
         if heading is None or label not in heading.get_text():
             missing.append(f"{name}: {record.id}")
     assert not missing, f"records not found on their pages: {missing}"
