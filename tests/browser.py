@@ -29,7 +29,7 @@ def chromium_path() -> str | None:
     return None
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
+class SiteHandler(SimpleHTTPRequestHandler):
     """Serves a built site like GitHub Pages: 404.html with status 404 for a missing page."""
 
     def send_error(self, code, message=None, explain=None):
@@ -48,9 +48,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path):
+def serve(folder: Path, handler_class: type | None = None):
     """Serve folder on 127.0.0.1 at a free port; yield its base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(folder))
+    handler_class = handler_class or SiteHandler
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

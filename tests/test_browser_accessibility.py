@@ -124,3 +124,12 @@ def test_axe_finds_no_violations_in_the_open_search_dialog(browser, web_url, sch
     violations = _axe_violations(page)
     context.close()
     assert not violations, f"search dialog ({scheme}): {violations}"
+
+
+def test_search_dialog_has_a_name(context, web_url):
+    """axe's aria-dialog-name rule is a best practice, outside the WCAG tags above."""
+    page = context.new_page()
+    page.goto(web_url)
+    results = AXE.run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert results.response["violations"] == []
+    assert page.get_by_role("dialog", name="Search this guide", include_hidden=True).count() == 1
