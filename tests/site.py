@@ -104,7 +104,7 @@ def visible_sentences(site: Path, url_path: str) -> list[str]:
     for block in main.find_all(TEXT_BLOCKS):
         if block.find(TEXT_BLOCKS):
             continue  # its inner blocks are counted on their own
-        text = " ".join(block.get_text(" ").split())
+        text = " ".join(block.get_text().split())  # inline tags (abbr, a) are not word breaks
         if text:
             sentences.append(text if text[-1] in ".!?:" else text + ".")
     return sentences
