@@ -11,7 +11,7 @@ MAX_GRADE = 7.0  # Flesch–Kincaid grade
 MAX_WORDS_PER_SENTENCE = 20  # on average
 
 # Abbreviations a reader may not know: the first use on each page must be spelled out.
-ABBREVIATIONS = ["CBT", "EMDR", "PTSD", "OCD", "GP"]
+ABBREVIATIONS = ["CBT", "EMDR", "PTSD", "OCD", "GP"]  # NHS: a service name, explained by its tooltip
 
 
 @pytest.mark.parametrize(("source", "url_path"), PAGES)
