@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 OFFLINE_DIR := dist/hyper-independence-guide-offline
 OFFLINE_ZIP := $(OFFLINE_DIR).zip
 
-.PHONY: serve build offline test lint clean
+.PHONY: serve build offline test lint bench clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
 serve: $(VENV)/.runtime-installed
@@ -51,8 +51,8 @@ lint: $(VENV)/.test-installed
 	  $(filter-out .github/ISSUE_TEMPLATE/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 	$(BIN)/zizmor --offline --quiet --no-progress --config .github/zizmor.yml .github/
-	$(BIN)/ruff check --quiet macros/ tests/
-	$(BIN)/ruff format --check --quiet macros/ tests/
+	$(BIN)/ruff check --quiet macros/ tests/ bench/
+	$(BIN)/ruff format --check --quiet macros/ tests/ bench/
 	$(BIN)/yamllint --strict data/ .github/ .pre-commit-config.yaml .yamllint.yml
 	$(BIN)/codespell --skip "docs/assets/vendor" docs/ CONTRIBUTING.md README.md .github/
 
@@ -65,6 +65,16 @@ $(VENV)/.runtime-installed: requirements.txt
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+## bench: measure page weight, Lighthouse scores and build times (a benchmark, not
+## a test); prints the table and writes bench/RESULTS.md
+bench: $(VENV)/.test-installed node_modules/.installed build
+	VENV=$(VENV) scripts/install-browser
+	$(BIN)/python -m bench
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 clean:
