@@ -4,6 +4,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+SERVE_ADDR ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every run; we know.
 export NO_MKDOCS_2_WARNING := 1
 OFFLINE_DIR := dist/hyper-independence-guide-offline
@@ -13,7 +14,7 @@ OFFLINE_ZIP := $(OFFLINE_DIR).zip
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
 serve: $(VENV)/.runtime-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 ## build: build the web site and its offline zip in temporary folders; replace site/ only on success
 build: offline

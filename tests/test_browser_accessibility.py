@@ -4,6 +4,7 @@ text zoom, reduced motion and print."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser import search
 from tests.site import PAGES
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -116,8 +117,6 @@ def test_print_drops_navigation_and_keeps_urgent_help_and_source_urls(context, w
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_in_the_open_search_dialog(browser, web_url, scheme):
-    from tests.browser import search
-
     context = _settled_context(browser, scheme)
     page = context.new_page()
     assert search(page, web_url, "therapy")
