@@ -31,6 +31,10 @@ build: offline
 offline: $(VENV)/.runtime-installed
 	rm -rf dist/.offline-new
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/.offline-new
+	# A smaller download: readers need no source maps, and search needs no
+	# other-language packs (the guide is in English). Three-quarters of the zip.
+	find dist/.offline-new -name '*.map' -delete
+	rm -rf dist/.offline-new/assets/javascripts/lunr
 	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
 	mv dist/.offline-new $(OFFLINE_DIR)
 	cd dist && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))/
