@@ -63,11 +63,14 @@ def test_focus_is_always_visible(context, web_url):
     page.goto(web_url + "healing/")
     for _ in range(25):
         page.keyboard.press("Tab")
-        outline = page.evaluate(
+        element, outline, ring = page.evaluate(
             "(() => { const s = getComputedStyle(document.activeElement);"
-            " return [document.activeElement.outerHTML.slice(0, 80), s.outlineStyle, s.outlineWidth]; })()"
+            " return [document.activeElement.outerHTML.slice(0, 80),"
+            " `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, s.boxShadow]; })()"
         )
-        assert outline[1] != "none" and outline[2] != "0px", f"no visible focus on {outline[0]}"
+        # Our two-tone ring, not the browser's default (which can be faint on the banner).
+        assert outline == "solid 3px rgb(255, 221, 0)", f"focus outline {outline!r} on {element}"
+        assert "rgb(11, 12, 12)" in ring, f"focus ring {ring!r} on {element}"
 
 
 def test_urgent_help_is_visible_on_a_phone_without_scrolling(browser, web_url):

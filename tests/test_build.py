@@ -56,3 +56,12 @@ def test_page_offers_edit_and_correction_links(site, source, url_path):
     links = {a.get_text(strip=True): a["href"] for a in soup(site, url_path).select(".page-actions a")}
     assert links["Edit this page"].endswith(f"/edit/main/docs/{source}")
     assert "/issues/new?template=correction.yml" in links["Suggest a correction"]
+
+
+def test_a_page_left_out_of_the_nav_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    stray = "---\nreviewed: 2026-11-25\nnext_review: 2027-11-25\n---\n# Stray\n"
+    (project / "docs" / "stray.md").write_text(stray)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "stray.md" in result.stdout + result.stderr

@@ -234,7 +234,8 @@ def test_deploy_runs_only_on_main_and_by_hand():
 def test_deploy_builds_strictly_then_publishes_to_the_github_pages_environment():
     deploy = load(DEPLOY)
     build_runs = [step.get("run", "") for job in jobs(deploy).values() for step in steps(job)]
-    assert "make build" in build_runs  # `make build` is `mkdocs build --strict`
+    # `make test` runs `make build` (`mkdocs build --strict`) and then every test.
+    assert "make test" in build_runs
     actions = [ref.split("@")[0] for _, ref in uses_of(deploy)]
     for action in ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]:
         assert action in actions
