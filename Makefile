@@ -68,7 +68,7 @@ $(VENV)/.runtime-installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
+$(VENV)/.test-installed: requirements-test.txt requirements-lint.txt $(VENV)/.runtime-installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
