@@ -12,9 +12,13 @@ URL_PATHS = [url for _, url in PAGES] + ["no-such-page/"]  # the 404 page too
 AXE = Axe()
 
 
-def _settled_context(browser, scheme):
-    """Reduced motion, so axe reads final colours, not a palette transition half-way."""
-    return browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+@pytest.fixture
+def settled_page(browser, scheme):
+    """A page in the test's palette, with reduced motion so axe reads final colours,
+    not a palette transition half-way."""
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    yield context.new_page()
+    context.close()
 
 
 def _axe_violations(page) -> list[str]:
@@ -28,14 +32,11 @@ def _axe_violations(page) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url_path", URL_PATHS)
-def test_axe_finds_no_violations(browser, web_url, url_path, scheme):
-    context = _settled_context(browser, scheme)
-    page = context.new_page()
-    page.goto(web_url + url_path)
+def test_axe_finds_no_violations(settled_page, web_url, url_path, scheme):
+    settled_page.goto(web_url + url_path)
     expected = "slate" if scheme == "dark" else "default"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    violations = _axe_violations(page)
-    context.close()
+    assert settled_page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    violations = _axe_violations(settled_page)
     assert not violations, f"{url_path or 'home'} ({scheme}): {violations}"
 
 
@@ -119,12 +120,9 @@ def test_print_drops_navigation_and_keeps_urgent_help_and_source_urls(context, w
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_in_the_open_search_dialog(browser, web_url, scheme):
-    context = _settled_context(browser, scheme)
-    page = context.new_page()
-    assert search(page, web_url, "therapy")
-    violations = _axe_violations(page)
-    context.close()
+def test_axe_finds_no_violations_in_the_open_search_dialog(settled_page, web_url, scheme):
+    assert search(settled_page, web_url, "therapy")
+    violations = _axe_violations(settled_page)
     assert not violations, f"search dialog ({scheme}): {violations}"
 
 
