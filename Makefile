@@ -10,16 +10,17 @@ export NO_MKDOCS_2_WARNING := 1
 OFFLINE_DIR := dist/hyper-independence-guide-offline
 OFFLINE_ZIP := $(OFFLINE_DIR).zip
 
-.PHONY: serve build offline test lint bench clean
+.PHONY: serve build offline check test lint bench clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
-serve: $(VENV)/.runtime-installed
+serve: check
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 ## build: build the web site and its offline zip in temporary folders; replace site/ only on success
 build: offline
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(BIN)/python -m macros.finish .site-new
 	mkdir -p .site-new/downloads
 	cp $(OFFLINE_ZIP) .site-new/downloads/
 	rm -rf .site-old
@@ -28,9 +29,10 @@ build: offline
 	rm -rf .site-old
 
 ## offline: build the offline edition (works from file://, search included) and zip it
-offline: $(VENV)/.runtime-installed
+offline: check
 	rm -rf dist/.offline-new
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/.offline-new
+	$(BIN)/python -m macros.finish dist/.offline-new
 	# A smaller download: readers need no source maps, and search needs no
 	# other-language packs (the guide is in English). Three-quarters of the zip.
 	find dist/.offline-new -name '*.map' -delete
@@ -38,6 +40,11 @@ offline: $(VENV)/.runtime-installed
 	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
 	mv dist/.offline-new $(OFFLINE_DIR)
 	cd dist && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))/
+
+## check: what every engine relies on, before any build: data, page HTML policy,
+## symbolic links, review dates (python -m macros.check)
+check: $(VENV)/.runtime-installed
+	$(BIN)/python -m macros.check
 
 ## test: install everything the tests need, run `make lint`, build site/ and the
 ## offline zip (CI keeps them as artifacts), then run the whole suite

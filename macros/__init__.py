@@ -9,14 +9,19 @@ the glossary's abbreviation tooltips are appended to its Markdown.
 from pathlib import Path
 
 from macros.citations import Citations
-from macros.data import load_all
+from macros.data import DataError, load_all
 from macros.render import Renderer
 from macros.review_dates import check_review_dates
 
 
 def define_env(env) -> None:
     """Called by mkdocs-macros once, when the build starts."""
-    lists = load_all(Path(env.project_dir) / "data")
+    try:
+        lists = load_all(Path(env.project_dir) / "data")
+    except DataError as error:
+        from mkdocs.exceptions import PluginError  # only under MkDocs: a clean one-line failure
+
+        raise PluginError(str(error)) from None
     renderer = Renderer()
     citations = Citations(lists["sources"], renderer)
     renderer.add_global("cite", citations.cite)
@@ -49,10 +54,3 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_page_macros(env) -> None:
     env.markdown += env.guide["citations"].page_sources() + env.guide["abbreviations"]
-
-
-def on_post_build(env) -> None:
-    """robots.txt, pointing crawlers at the sitemap of the published address."""
-    site_url = env.conf["site_url"] or ""
-    robots = env.guide["renderer"].render_template("robots.txt.j2", site_url=site_url)
-    (Path(env.conf["site_dir"]) / "robots.txt").write_text(robots, encoding="utf-8")

@@ -1,5 +1,7 @@
 """Numbered citations: {{ cite("id") }} in a page, the page's sources at its foot."""
 
+from markupsafe import Markup
+
 from macros.data import DataError
 from macros.render import Renderer
 from macros.schema import Source
@@ -17,7 +19,7 @@ class Citations:
         self._page = page_path
         self._cited = []
 
-    def cite(self, *source_ids: str) -> str:
+    def cite(self, *source_ids: str) -> Markup:
         """Numbered markers linking to the entries at the foot of the page."""
         if not source_ids:
             raise DataError(f"{self._page}: cite() needs at least one source id")
@@ -30,7 +32,8 @@ class Citations:
             if source_id not in self._cited:
                 self._cited.append(source_id)
             numbered.append((self._cited.index(source_id) + 1, source_id))
-        return self._renderer.render_template("cite.html.j2", citations=numbered).strip()
+        # Markup: the markers are our own escaped HTML, safe inside the list templates.
+        return Markup(self._renderer.render_template("cite.html.j2", citations=numbered).strip())
 
     def page_sources(self) -> str:
         """The list of this page's sources, in citation order; empty if it cites none."""

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 from pydantic import TypeAdapter, ValidationError
 
 from macros.schema import (
@@ -24,8 +23,11 @@ from macros.schema import (
 )
 
 
-class DataError(PluginError):
-    """Bad data in data/: stops the build with a message a contributor can act on."""
+class DataError(Exception):
+    """Bad data in data/ or docs/: stops the build with a message a contributor can act on.
+
+    A plain exception, so the checks run without MkDocs (python -m macros.check);
+    the mkdocs-macros entry point turns it into MkDocs' PluginError."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,14 @@ class _StrictLoader(_SafeLoader):
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _ in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DataError(
+                    f"a key at line {mark.line + 1}, column {mark.column + 1} is a list or mapping; "
+                    "keys must be plain field names"
+                )
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                mark = key_node.start_mark
                 raise DataError(
                     f"key {key!r} appears twice at line {mark.line + 1}, column {mark.column + 1}"
                 )
@@ -74,15 +81,26 @@ class _StrictLoader(_SafeLoader):
 def read_yaml(path: Path):
     if not path.is_file():
         raise DataError(f"{_shown(path)}: file is missing (expected a YAML list of records)")
+    if path.is_symlink():
+        raise DataError(f"{_shown(path)}: is a symbolic link; data files must be real files in data/")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(
+            f"{_shown(path)}: is not UTF-8 text (byte {error.object[error.start]:#04x} at position "
+            f"{error.start}); save it as UTF-8"
+        ) from None
+    try:
+        return yaml.load(text, Loader=_StrictLoader)
     except DataError as error:
         raise DataError(f"{_shown(path)}: {error}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         where = _locate(path, mark.line) if mark else ""
         raise DataError(f"{_shown(path)}: not valid YAML{where}: {problem}") from None
+    except (TypeError, ValueError, RecursionError) as error:  # anything else the loader trips on
+        raise DataError(f"{_shown(path)}: could not be read as YAML: {error}") from None
 
 
 def _locate(path: Path, line_index: int) -> str:

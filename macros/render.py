@@ -29,7 +29,9 @@ class Renderer:
             loader=FileSystemLoader(templates_dir),
             undefined=StrictUndefined,
             keep_trailing_newline=True,
-            autoescape=False,  # output is Markdown; the schema already refuses markup in data
+            # Every value from data/ is escaped: the list templates write HTML, so a
+            # record reaches the page as text, never as HTML or Markdown.
+            autoescape=True,
         )
 
     def add_global(self, name: str, function) -> None:

@@ -1,25 +1,60 @@
-"""The shape of every record in data/. Strict: no type coercion, no unknown fields."""
+"""The shape of every record in data/. Strict: no type coercion, no unknown fields.
+
+Data is text, never markup. Each text rule is one regular expression, used twice:
+here, to refuse a bad value with a message that names the character, and in the
+JSON Schemas exported for editors (`python -m macros.schemas`), so an editor
+flags the same values while a contributor types.
+"""
 
 import re
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-KEBAB_CASE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Invisible characters that can disguise text: bidirectional controls (a
+# right-to-left override can make "999" read as "666") and zero-width characters.
+INVISIBLE = "\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff"
+CONTROL = "\\u0000-\\u001f\\u007f"
+# Characters that would reach Markdown or Jinja as syntax: HTML, links and images
+# ([ ]), attribute lists and Jinja ({ }), code (`) and escapes (\).
+MARKUP = "<>{}\\[\\]`\\\\"
+# Labels, names and numbers also refuse emphasis (* _), headings (#) and tables (|).
+LABEL_MARKUP = MARKUP + "*_#|"
 
-# Text that would reach the page as markup instead of words.
-MARKUP_TOKENS = ("<", "{{", "{%", "{#")
+TEXT_PATTERN = f"^[^{CONTROL}{INVISIBLE}{MARKUP}]*$"
+LABEL_PATTERN = f"^[^{CONTROL}{INVISIBLE}{LABEL_MARKUP}]*$"
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# https only; no characters that could end a Markdown link or an HTML attribute
+# early (spaces, quotes, brackets, parentheses, < >).
+URL_PATTERN = "^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$"
 
 
-def _plain_text(value: str) -> str:
-    for token in MARKUP_TOKENS:
-        if token in value:
-            raise ValueError(f"must be plain text, but contains {token!r} (no HTML or Jinja in data)")
-    return value
+def _describe_character(character: str) -> str:
+    if re.fullmatch(f"[{INVISIBLE}]", character):
+        return f"an invisible character (U+{ord(character):04X})"
+    if re.fullmatch(f"[{CONTROL}]", character):
+        return "a line break or control character" if character in "\r\n" else f"U+{ord(character):04X}"
+    return repr(character)
+
+
+def _matching(pattern: str, what: str):
+    """A validator that refuses the first character the pattern does not allow."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if compiled.fullmatch(value):
+            return value
+        allowed = re.compile(pattern.replace("^[", "[").replace("]*$", "]"))
+        bad = next((c for c in value if not allowed.fullmatch(c)), None)
+        found = _describe_character(bad) if bad else "something else"
+        raise ValueError(f"must be {what}, but contains {found}")
+
+    return check
 
 
 def _kebab_case(value: str) -> str:
-    if not KEBAB_CASE.fullmatch(value):
+    if not re.fullmatch(ID_PATTERN, value):
         raise ValueError(
             f"{value!r} is not kebab-case: use lower-case letters and digits joined by single hyphens, "
             "e.g. 'never-asks-for-help'"
@@ -27,9 +62,45 @@ def _kebab_case(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
-Id = Annotated[str, AfterValidator(_kebab_case)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+def _https_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https":
+        raise ValueError(f"must be an https:// address, got scheme {parts.scheme or 'none'!r}")
+    if not parts.hostname or parts.username or parts.password:
+        raise ValueError("must name a host, with no user name or password")
+    if not re.fullmatch(URL_PATTERN, value):
+        bad = next((c for c in value if c in " \"'()<>[]{}`\\|^" or not c.isprintable()), None)
+        raise ValueError(
+            f"contains {_describe_character(bad) if bad else 'a character'} that could break out of a link"
+        )
+    return value
+
+
+def _plain(pattern: str, what: str, max_length: int):
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_matching(pattern, what)),
+        Field(json_schema_extra={"pattern": pattern}),
+    ]
+
+
+# Sentences: explanations, definitions, what a source supports.
+Text = _plain(TEXT_PATTERN, "plain text (no HTML, Markdown links, Jinja or invisible characters)", 600)
+# One line: labels, names, regions, titles, numbers.
+Label = _plain(LABEL_PATTERN, "one line of plain text (no Markdown, HTML or invisible characters)", 200)
+Id = Annotated[
+    str,
+    StringConstraints(max_length=64),
+    AfterValidator(_kebab_case),
+    Field(json_schema_extra={"pattern": ID_PATTERN}),
+]
+Url = Annotated[
+    str,
+    StringConstraints(max_length=300),
+    AfterValidator(_https_url),
+    Field(json_schema_extra={"pattern": URL_PATTERN, "format": "uri"}),
+]
 
 
 class Record(BaseModel):
@@ -40,7 +111,7 @@ class Entry(Record):
     """A record with a stable id: the id is its HTML anchor, so it must stay kebab-case."""
 
     id: Id
-    label: Text
+    label: Label
 
 
 class Explained(Entry):
@@ -57,22 +128,22 @@ class Therapy(Entry):
 
 
 class EmergencyNumber(Record):
-    region: Text
-    number: Text
+    region: Label
+    number: Label
 
 
 class CrisisLine(Record):
     id: Id
-    region: Text
-    name: Text
-    contact: Text
-    hours: Text
+    region: Label
+    name: Label
+    contact: Label
+    hours: Label
     source: Url
 
 
 class HelplineDirectory(Record):
     id: Id
-    name: Text
+    name: Label
     description: Text
     url: Url
 
@@ -81,9 +152,9 @@ class Source(Record):
     """A verified source. Cite it only for what its `supports` list says."""
 
     id: Id
-    title: Text
-    publisher: Text
-    authors: list[Text] | None = None
+    title: Label
+    publisher: Label
+    authors: list[Label] | None = None
     year: int | None = None
     url: Url
     supports: list[Text]
@@ -91,6 +162,6 @@ class Source(Record):
 
 class GlossaryTerm(Record):
     id: Id
-    term: Text
-    abbreviation: Text | None = None  # shown as a tooltip wherever the page uses it
+    term: Label
+    abbreviation: Label | None = None  # shown as a tooltip wherever the page uses it
     definition: Text

@@ -97,3 +97,48 @@ def short(href: str, base: str) -> str:
     page, _, anchor = path.partition("#")
     page = page.split("?")[0]
     return page + (f"#{anchor}" if anchor else "")
+
+
+# Records every Content-Security-Policy violation, in each frame, from the first script on.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+
+
+class CspWatch:
+    """Every policy violation of one page: the events its frames record (needs
+    RECORD_CSP_VIOLATIONS as an init script), and Chromium's console reports, which
+    also cover frames written by script, where no init script runs."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console: list[str] = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
+
+    def violations(self) -> list[str]:
+        return csp_violations(self.page) + self.console
+
+
+def csp_violations(page) -> list[str]:
+    """Violations recorded by the page's frames (needs RECORD_CSP_VIOLATIONS as an init script)."""
+    found = []
+    for frame in page.frames:
+        try:
+            found += frame.evaluate("window.__cspViolations || []")
+        except Exception:  # a frame that went away
+            continue
+    return found
+
+
+def use_search_and_palette(page) -> None:
+    """Run a search (the worker and its index) and switch the colour palette."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("trus")
+    box.press("t")
+    page.wait_for_selector(".md-search-result__item a", timeout=5000)
+    page.keyboard.press("Escape")
+    page.locator("form[data-md-component=palette] label:visible").first.click()

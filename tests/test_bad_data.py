@@ -50,6 +50,27 @@ def _crisis_line_without_source(data_dir: Path) -> str:
     return data["crisis_lines"][1]["id"]
 
 
+def _write_bytes(file: str, content: bytes):
+    def apply(data_dir: Path) -> str:
+        (data_dir / file).write_bytes(content)
+        return ""
+
+    return apply
+
+
+def _set_in(file: str, section: str, position: int, field: str, value):
+    """A case that changes one field of a record in a file of several lists."""
+
+    def apply(data_dir: Path) -> str:
+        path = data_dir / file
+        data = yaml.safe_load(path.read_text())
+        data[section][position - 1][field] = value
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+        return data[section][position - 1].get("id", "")
+
+    return apply
+
+
 def _set(field, value):
     return lambda record, _records: record.__setitem__(field, value)
 
@@ -112,14 +133,94 @@ CASES = {
         "data/therapies.yml",
         "record 2",
         "field 'label'",
-        "'{{'",
+        "'{'",
     ),
     "Jinja statement": (
         _edit_record("seek_help.yml", 1, _set("explanation", "{% if x %}Hi{% endif %}")),
         "data/seek_help.yml",
         "record 1",
         "field 'explanation'",
-        "'{%'",
+        "'{'",
+    ),
+    # The audit of issue 11: markup, tricks and crashes that once got through.
+    "javascript link in a text field": (
+        _edit_record("signs.yml", 1, _set("explanation", "[call](javascript:alert(document.domain))")),
+        "data/signs.yml",
+        "record 1",
+        "field 'explanation'",
+        "'['",
+    ),
+    "attr_list handler": (
+        _edit_record("self_care.yml", 2, _set("explanation", '*this*{ onmouseover="alert(1)" }')),
+        "data/self_care.yml",
+        "record 2",
+        "field 'explanation'",
+        "'{'",
+    ),
+    "URL breaking out of a link": (
+        _edit_record(
+            "sources.yml", 1, _set("url", "https://example.org/)![x](https://tracker.example/p.png")
+        ),
+        "data/sources.yml",
+        "record 1",
+        "field 'url'",
+        "break out of a link",
+    ),
+    "heading injected through a label": (
+        _edit_record("signs.yml", 2, _set("label", "Tired\n## Injected heading")),
+        "data/signs.yml",
+        "record 2",
+        "field 'label'",
+        "line break",
+    ),
+    "http source": (
+        _edit_record("sources.yml", 3, _set("url", "http://example.org/")),
+        "data/sources.yml",
+        "record 3",
+        "field 'url'",
+        "https://",
+    ),
+    "right-to-left override in a number": (
+        _set_in("crisis_lines.yml", "emergency", 2, "number", "9\u202e99"),
+        "data/crisis_lines.yml",
+        "record 2",
+        "field 'number'",
+        "invisible character (U+202E)",
+    ),
+    "zero-width space in a name": (
+        _set_in("crisis_lines.yml", "crisis_lines", 3, "name", "Sama\u200britans"),
+        "data/crisis_lines.yml",
+        "record 3",
+        "field 'name'",
+        "invisible character (U+200B)",
+    ),
+    "not UTF-8": (
+        _write_bytes("glossary.yml", "- id: cafe\n  term: caf\xe9\n  definition: x\n".encode("latin-1")),
+        "data/glossary.yml",
+        "",
+        "",
+        "not UTF-8",
+    ),
+    "complex YAML key": (
+        _write_bytes("therapies.yml", b"- ? [a, b]\n  : c\n"),
+        "data/therapies.yml",
+        "",
+        "",
+        "keys must be plain field names",
+    ),
+    "one id in two lists on one page": (
+        _edit_record("conditions.yml", 1, _set("id", "hard-to-trust")),
+        "data/conditions.yml",
+        "record 1",
+        "field 'id'",
+        "used 2 times",
+    ),
+    "record id equal to a heading's anchor": (
+        _edit_record("signs.yml", 4, _set("id", "what-to-do-next")),
+        "data/signs.yml",
+        "record 4",
+        "field 'id'",
+        "used 2 times",
     ),
     "crisis line without source": (
         _crisis_line_without_source,

@@ -4,7 +4,14 @@ import zipfile
 
 import pytest
 
-from tests.browser import PageWatch, search, short
+from tests.browser import (
+    RECORD_CSP_VIOLATIONS,
+    CspWatch,
+    PageWatch,
+    search,
+    short,
+    use_search_and_palette,
+)
 from tests.site import PAGES
 
 ZIP_NAME = "hyper-independence-guide-offline.zip"
@@ -68,3 +75,18 @@ def test_need_help_now_link_works_offline(context, offline_home):
     page.wait_for_load_state("load")
     assert page.url.endswith("/get-help.html#if-you-are-in-danger-now")
     assert page.locator("#if-you-are-in-danger-now").is_visible()
+
+
+@pytest.mark.parametrize(("source", "url_path"), PAGES)
+def test_the_policy_holds_from_file_with_no_violations(context, offline_home, source, url_path):
+    """The same Content-Security-Policy works from file://, search worker frame included."""
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    csp = CspWatch(page)
+    page.goto(offline_home.removesuffix("index.html") + _offline_file(url_path))
+    assert "script-src 'self'" in page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute(
+        "content"
+    )
+    use_search_and_palette(page)
+    page.wait_for_timeout(200)
+    assert csp.violations() == [], source
