@@ -1,31 +1,45 @@
-"""mkdocs-macros entry point.
+"""The macros pages call, for MkDocs (mkdocs-macros) and Zensical alike.
 
-When the build starts, every data file is loaded and checked; pages then call one
-macro per list (e.g. {{ signs() }}) and cite sources with {{ cite("id") }}.
-Per page, the front matter's review dates are checked, and the page's sources and
-the glossary's abbreviation tooltips are appended to its Markdown.
+Pages call one macro per list (e.g. {{ signs() }}), cite sources with
+{{ cite("id") }} and end with {{ page_sources() }}. Nothing relies on an engine's
+hooks: Zensical runs define_env() once per page and no on_* hook, MkDocs runs it
+once per build; in both, env.page is the page being rendered. The checks both
+engines rely on run before either builds (python -m macros.check).
 """
 
+import sys
 from pathlib import Path
 
-from macros.citations import Citations
-from macros.data import DataError, load_all
-from macros.render import Renderer
-from macros.review_dates import check_review_dates
+# Zensical loads this file by its path and does not put the project on sys.path.
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from macros.citations import Citations  # noqa: E402
+from macros.data import DataError, load_all  # noqa: E402
+from macros.render import Renderer  # noqa: E402
+
+
+def page_path(page) -> str:
+    """docs/... path of the page being rendered: MkDocs has page.file, Zensical page.path."""
+    file = getattr(page, "file", None)
+    return f"docs/{file.src_uri if file is not None else page.path}"
 
 
 def define_env(env) -> None:
-    """Called by mkdocs-macros once, when the build starts."""
     try:
         lists = load_all(Path(env.project_dir) / "data")
     except DataError as error:
-        from mkdocs.exceptions import PluginError  # only under MkDocs: a clean one-line failure
+        if "mkdocs" not in sys.modules:
+            raise
+        from mkdocs.exceptions import PluginError  # a clean one-line failure under MkDocs
 
         raise PluginError(str(error)) from None
     renderer = Renderer()
-    citations = Citations(lists["sources"], renderer)
+    citations = Citations(lists["sources"], renderer, current_page=lambda: page_path(env.page))
     renderer.add_global("cite", citations.cite)
     env.macro(citations.cite, "cite")
+    env.macro(citations.page_sources, "page_sources")
     for name, records in lists.items():
         env.macro(renderer.macro(name, records), name)
 
@@ -37,20 +51,3 @@ def define_env(env) -> None:
         return renderer.render_template(
             "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
         )
-
-    # Kept for the per-page and post-build hooks below.
-    env.guide = {
-        "renderer": renderer,
-        "citations": citations,
-        "abbreviations": renderer.render_template("abbreviations.md.j2", records=lists["glossary"]),
-    }
-
-
-def on_pre_page_macros(env) -> None:
-    page_path = f"docs/{env.page.file.src_uri}"
-    check_review_dates(page_path, env.page.meta)
-    env.guide["citations"].start_page(page_path)
-
-
-def on_post_page_macros(env) -> None:
-    env.markdown += env.guide["citations"].page_sources() + env.guide["abbreviations"]

@@ -1,8 +1,8 @@
 """The one check step, shared by every engine: `python -m macros.check`.
 
 `make` runs it before any build, MkDocs or Zensical, so neither can publish what
-it refuses: symbolic links, bad data, pages with disallowed HTML or links, and
-missing or badly spaced review dates. Every problem is printed, one per line,
+it refuses: symbolic links, bad data, stale generated files, pages with
+disallowed HTML or links, and missing or badly spaced review dates. Every problem is printed, one per line,
 naming the file (and the record and field, or the line); the exit code is 1.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from macros import generate
 from macros.data import DataError, load_all
 from macros.page_policy import check_page
 from macros.review_dates import check_review_dates
@@ -72,6 +73,7 @@ def check_project(root: Path) -> list[str]:
         return problems
     try:
         load_all(root / "data")
+        problems += generate.stale(root)
     except DataError as error:
         problems.append(str(error))
     return problems + page_problems(root)

@@ -1,6 +1,6 @@
 """The last step of every build, whatever the engine: `python -m macros.finish SITE_DIR`.
 
-On each page it checks that no id appears twice (a record id that equals a
+On each page it minifies the HTML (smaller pages for slow connections), checks that no id appears twice (a record id that equals a
 heading's anchor, or one id in two lists on one page), then adds the policies the
 browser enforces: a Content-Security-Policy that allows only this site's own
 files plus the exact inline scripts the page carries (their sha256, computed
@@ -16,6 +16,8 @@ import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+
+import minify_html
 
 from macros.data import DataError, load_all
 
@@ -164,10 +166,14 @@ def finish(site_dir: Path, data_dir: Path) -> list[str]:
     owners = record_owners(data_dir)
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_bytes()
-        if b"Content-Security-Policy" in html:
+        text = path.read_text(encoding="utf-8")
+        if "Content-Security-Policy" in text:
             raise DataError(f"{path}: already finished; run macros.finish once per build")
-        scanner = scan(html.decode("utf-8"))
+        text = minify_html.minify(
+            text, keep_closing_tags=True, keep_html_and_head_opening_tags=True, minify_css=True, minify_js=True
+        )
+        html = text.encode("utf-8")
+        scanner = scan(text)
         problems += duplicate_id_problems(path.relative_to(site_dir).as_posix(), scanner.ids, owners)
         path.write_bytes(add_policies(html, page_scripts(scanner, site_dir)))
     (site_dir / "robots.txt").write_text(robots_txt(site_dir), encoding="utf-8")
