@@ -38,7 +38,17 @@ LIST_PAGE = {
 }
 
 # What a project copy needs to build (no .venv, site or caches).
-PROJECT_PARTS = ["mkdocs.yml", "Makefile", "requirements.txt", "docs", "data", "macros", "overrides"]
+PROJECT_PARTS = [
+    "mkdocs.yml",
+    "Makefile",
+    "requirements-pip.txt",
+    "requirements.txt",
+    "docs",
+    "data",
+    "macros",
+    "overrides",
+    "scripts",
+]
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
