@@ -94,11 +94,12 @@ def _remove(path: Path) -> None:
 
 
 def checkpoint(name: str) -> None:
-    """Test-only pause point: with BUILD_PAUSE_AT=name the build stops here for a while,
-    so a test can kill it at a known step (tests/test_atomic_build.py)."""
+    """Test-only pause point: with BUILD_PAUSE_AT=name the build waits here
+    (BUILD_PAUSE_SECONDS, default 600), so a test can kill it, or start a second
+    build, at a known step (tests/test_atomic_build.py)."""
     if os.environ.get("BUILD_PAUSE_AT") == name:
         print(f"BUILD PAUSED AT {name}", file=sys.stderr, flush=True)
-        time.sleep(600)
+        time.sleep(float(os.environ.get("BUILD_PAUSE_SECONDS", "600")))
 
 
 def main(argv: list[str] | None = None) -> int:

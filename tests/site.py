@@ -1,5 +1,6 @@
 """Helpers shared by the tests: the project layout, building, reading built pages."""
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -85,6 +86,15 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=300,
     )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (by relative path) and the sha256 of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def page_html(site: Path, url_path: str) -> str:
