@@ -2,11 +2,19 @@
 
 import datetime as dt
 import logging
+import os
 
 from macros.data import DataError
 
 MAX_REVIEW_INTERVAL_DAYS = 3 * 365 + 1  # three years, leap day included
 log = logging.getLogger("mkdocs.plugins.macros.review_dates")
+
+
+def build_date() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH (the last commit, set by `make build`), else today.
+    The page's "due for review" note uses the same date (build_date_utc in the theme)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
 
 
 def check_review_dates(page_path: str, meta: dict, today: dt.date | None = None) -> None:
@@ -15,7 +23,7 @@ def check_review_dates(page_path: str, meta: dict, today: dt.date | None = None)
     never block a build or a deploy, such as an urgent fix to a crisis number. The page
     itself tells readers it is due (overrides/partials/review-dates.html), and a weekly
     workflow lists due pages in one issue (macros/due_reviews.py)."""
-    today = today or dt.date.today()
+    today = today or build_date()
     dates = {}
     for field in ("reviewed", "next_review"):
         value = meta.get(field)

@@ -65,12 +65,13 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def make_build(project: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run the project's own `make build`, reusing this checkout's virtual environment."""
+def make_build(project: Path, site_url: str | None = None, **env: str) -> subprocess.CompletedProcess:
+    """Run the project's own `make build`, reusing this checkout's virtual environment;
+    `env` adds environment variables (e.g. SOURCE_DATE_EPOCH)."""
     return subprocess.run(
         ["make", "--no-print-directory", "build", f"VENV={VENV}"],
         cwd=project,
-        env={**ENV, "SITE_URL": site_url} if site_url else ENV,
+        env={**ENV, **({"SITE_URL": site_url} if site_url else {}), **env},
         capture_output=True,
         text=True,
         timeout=300,
