@@ -22,13 +22,21 @@ def _first_due() -> dt.date:
     return min(date for date in next_reviews(ROOT / "docs").values() if date)
 
 
+def _dated_build(tmp_path_factory, day: dt.date):
+    project = copy_project(tmp_path_factory.mktemp("dated") / "project")
+    return project, make_build(project, SOURCE_DATE_EPOCH=_epoch(day))
+
+
 @pytest.fixture(scope="module")
 def overdue_build(tmp_path_factory):
     """The real `make build`, dated a day after the first page's review falls due."""
-    project = copy_project(tmp_path_factory.mktemp("overdue") / "project")
-    late = _first_due() + dt.timedelta(days=1)
-    result = make_build(project, SOURCE_DATE_EPOCH=_epoch(late))
-    return project, result
+    return _dated_build(tmp_path_factory, _first_due() + dt.timedelta(days=1))
+
+
+@pytest.fixture(scope="module")
+def timely_build(tmp_path_factory):
+    """The same, dated the day before: nothing is due yet."""
+    return _dated_build(tmp_path_factory, _first_due() - dt.timedelta(days=1))
 
 
 def test_an_overdue_review_does_not_fail_the_strict_build(overdue_build):
@@ -47,8 +55,11 @@ def test_a_page_past_its_review_date_says_so(overdue_build, source, url_path):
 
 
 @pytest.mark.parametrize(("source", "url_path"), PAGES)
-def test_a_page_not_yet_due_has_no_note(site, source, url_path):
-    assert soup(site, url_path).select_one("p.review-due") is None, source
+def test_a_page_not_yet_due_has_no_note(timely_build, source, url_path):
+    project, result = timely_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "review due since" not in result.stdout + result.stderr
+    assert soup(project / "site", url_path).select_one("p.review-due") is None, source
 
 
 # -- The weekly list ---------------------------------------------------------------------------
