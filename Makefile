@@ -7,42 +7,33 @@ BIN := $(VENV)/bin
 SERVE_ADDR ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every run; we know.
 export NO_MKDOCS_2_WARNING := 1
-OFFLINE_DIR := dist/hyper-independence-guide-offline
-OFFLINE_ZIP := $(OFFLINE_DIR).zip
+# Every install is from a lock file: exact versions, checked against their hashes.
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+  --no-emit-index-url --no-emit-find-links
 
-.PHONY: serve build offline check test lint bench clean
+# The engine that builds the site: mkdocs (the default) or zensical, from the
+# same mkdocs.yml, e.g. `make build ENGINE=zensical`.
+ENGINE ?= mkdocs
+
+.PHONY: serve build offline check test lint lock bench clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
 serve: check
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-## build: build the web site and its offline zip in temporary folders; replace site/ only on success
-build: offline
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m macros.finish .site-new
-	mkdir -p .site-new/downloads
-	cp $(OFFLINE_ZIP) .site-new/downloads/
-	rm -rf .site-old
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site
-	rm -rf .site-old
+## build: build the offline edition into dist/ and the web site (with the offline zip)
+## into site/; one build at a time, and site/ and dist/ are replaced only by complete
+## new ones (scripts/build_site.py). Dated by the last commit, so builds are identical.
+build: check
+	$(BIN)/python -m scripts.build_site --engine $(ENGINE)
 
-## offline: build the offline edition (works from file://, search included) and zip it
+## offline: build only the offline edition (works from file://, search included) and its zip
 offline: check
-	rm -rf dist/.offline-new
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/.offline-new
-	$(BIN)/python -m macros.finish dist/.offline-new
-	# A smaller download: readers need no source maps, and search needs no
-	# other-language packs (the guide is in English). Three-quarters of the zip.
-	find dist/.offline-new -name '*.map' -delete
-	rm -rf dist/.offline-new/assets/javascripts/lunr
-	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
-	mv dist/.offline-new $(OFFLINE_DIR)
-	cd dist && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))/
+	$(BIN)/python -m scripts.build_site --engine $(ENGINE) --offline
 
-## check: what every engine relies on, before any build: data, page HTML policy,
-## symbolic links, review dates (python -m macros.check)
+## check: what every engine relies on, before any build: data, stale generated files,
+## the pages' HTML policy, symbolic links, review dates (python -m macros.check)
 check: $(VENV)/.runtime-installed
 	$(BIN)/python -m macros.check
 
@@ -63,21 +54,36 @@ lint: $(VENV)/.test-installed
 	  $(filter-out .github/ISSUE_TEMPLATE/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 	$(BIN)/zizmor --offline --quiet --no-progress --config .github/zizmor.yml .github/
-	$(BIN)/ruff check --quiet macros/ tests/ bench/
-	$(BIN)/ruff format --check --quiet macros/ tests/ bench/
+	$(BIN)/ruff check --quiet macros/ tests/ bench/ scripts/
+	$(BIN)/ruff format --check --quiet macros/ tests/ bench/ scripts/
 	$(BIN)/yamllint --strict data/ .github/ .pre-commit-config.yaml .yamllint.yml
 	$(BIN)/codespell --skip "docs/assets/vendor" docs/ CONTRIBUTING.md README.md .github/
 
-$(VENV)/.runtime-installed: requirements.txt
+# pip itself comes first, at its locked version (never simply the newest).
+$(VENV)/.pip-installed: requirements-pip.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(PIP_INSTALL) -r requirements-pip.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt requirements-lint.txt $(VENV)/.runtime-installed
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+$(VENV)/.runtime-installed: requirements.txt $(VENV)/.pip-installed
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
+
+# The test lock holds the runtime set too (one environment); pip check confirms
+# that every package's dependencies are installed.
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
+	$(PIP_INSTALL) -r requirements-test.txt
+	$(BIN)/python -m pip check
+	touch $@
+
+## lock: regenerate the lock files (requirements*.txt, with hashes) from the readable
+## inputs (requirements*.in). Run it after adding or changing a package in a .in file.
+## Versions already locked stay as they are unless the .in file asks for another.
+lock: $(VENV)/.test-installed
+	$(PIP_COMPILE) --output-file requirements-pip.txt requirements-pip.in
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-test.txt requirements-test.in
 
 ## bench: measure page weight, Lighthouse scores and build times (a benchmark, not
 ## a test); prints the table and writes bench/RESULTS.md
@@ -90,4 +96,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site-new .site-old dist .pytest_cache
+	rm -rf site dist .building-* .build.lock .pytest_cache

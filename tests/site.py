@@ -1,5 +1,6 @@
 """Helpers shared by the tests: the project layout, building, reading built pages."""
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -41,12 +42,14 @@ LIST_PAGE = {
 PROJECT_PARTS = [
     "mkdocs.yml",
     "Makefile",
+    "requirements-pip.txt",
     "requirements.txt",
     "docs",
     "data",
     "includes",
     "macros",
     "overrides",
+    "scripts",
 ]
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -63,12 +66,13 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def make_build(project: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run the project's own `make build`, reusing this checkout's virtual environment."""
+def make_build(project: Path, site_url: str | None = None, **env: str) -> subprocess.CompletedProcess:
+    """Run the project's own `make build`, reusing this checkout's virtual environment;
+    `env` adds environment variables (e.g. SOURCE_DATE_EPOCH)."""
     return subprocess.run(
         ["make", "--no-print-directory", "build", f"VENV={VENV}"],
         cwd=project,
-        env={**ENV, "SITE_URL": site_url} if site_url else ENV,
+        env={**ENV, **({"SITE_URL": site_url} if site_url else {}), **env},
         capture_output=True,
         text=True,
         timeout=300,
@@ -84,6 +88,15 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=300,
     )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (by relative path) and the sha256 of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def page_html(site: Path, url_path: str) -> str:

@@ -1,6 +1,7 @@
 """The GitHub workflows keep their promises: a pull request can never deploy,
-only the deploy job can write to Pages, every job has a time limit, only GitHub's
-own actions pinned to a major version are used, and CI runs the README's test command.
+only the deploy job can write to Pages and only the weekly report job to issues,
+every job has a time limit, every action is an allowed one pinned by its full commit
+SHA with its version in a comment, and CI runs the README's test command.
 
 Each rule is a function that returns a list of problems, so the same functions can
 be fed deliberately bad workflows (the negative controls at the end)."""
@@ -17,7 +18,9 @@ from tests.site import ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 CHECKS = WORKFLOWS / "checks.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
+WEEKLY = WORKFLOWS / "weekly-review.yml"
 DEPLOY_JOB = "deploy"
+REPORT_JOB = "report"
 
 PR_EVENTS = {"pull_request", "pull_request_target"}
 # Events through which a pull request could start a workflow, directly or by chaining.
@@ -25,7 +28,15 @@ PR_REACHABLE_EVENTS = PR_EVENTS | {"workflow_run", "workflow_call"}
 DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
 DEPLOY_MAY_ALSO_HAVE = {"contents": "read"}
 PAGES_WRITE = {"pages", "id-token"}
-PINNED_GITHUB_ACTION = re.compile(r"^actions/[A-Za-z0-9_.-]+@v\d+$")
+REPORT_PERMISSIONS = {"issues": "write"}
+# The one job of each workflow that may write, and exactly what it may write.
+WRITERS = {DEPLOY: (DEPLOY_JOB, DEPLOY_PERMISSIONS), WEEKLY: (REPORT_JOB, REPORT_PERMISSIONS)}
+# GitHub's own actions, and the one link checker the weekly review uses.
+ALLOWED_ACTION = re.compile(r"^(actions/[A-Za-z0-9_.-]+|lycheeverse/lychee-action)$")
+SHA_PIN = re.compile(r"^[0-9a-f]{40}$")
+# In the file's text: `uses: owner/name@<40 hex> # v1.2.3`.
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<ref>\S+)(?:\s+#\s*(?P<version>\S+))?\s*$")
+VERSION_COMMENT = re.compile(r"^v\d+\.\d+\.\d+$")
 
 
 def normalise(workflow: dict) -> dict:
@@ -94,25 +105,28 @@ def top_level_permission_problems(workflow: dict) -> list[str]:
     return []
 
 
-def job_permission_problems(workflow: dict, deploy_job: str | None) -> list[str]:
-    """Only `deploy_job` may have pages/id-token write, and nothing wider than that."""
+def job_permission_problems(
+    workflow: dict, writer: str | None, needed: dict[str, str] = DEPLOY_PERMISSIONS
+) -> list[str]:
+    """Only the `writer` job may have write permissions: exactly `needed`, nothing wider."""
     problems = []
     for name, job in jobs(workflow).items():
         permissions = job.get("permissions")
-        if name == deploy_job:
+        if name == writer:
             if not isinstance(permissions, dict):
                 problems.append(f"job {name!r}: permissions must be a list of scopes, not {permissions!r}")
                 continue
             for scope, level in permissions.items():
-                allowed = DEPLOY_PERMISSIONS.get(scope) or DEPLOY_MAY_ALSO_HAVE.get(scope)
+                allowed = needed.get(scope) or DEPLOY_MAY_ALSO_HAVE.get(scope)
                 if level != allowed and level != "none":
                     problems.append(f"job {name!r}: permission {scope}: {level} is wider than it needs")
-            for scope, level in DEPLOY_PERMISSIONS.items():
+            for scope, level in needed.items():
                 if permissions.get(scope) != level:
-                    problems.append(f"job {name!r}: needs {scope}: {level} to publish")
+                    problems.append(f"job {name!r}: needs {scope}: {level}")
         elif writes_pages(permissions) or _any_write(permissions):
             problems.append(
-                f"job {name!r}: only the deploy job may be given write permissions ({permissions!r})"
+                f"job {name!r}: only the {writer or DEPLOY_JOB} job may be given write permissions"
+                f" ({permissions!r})"
             )
     return problems
 
@@ -140,11 +154,25 @@ def timeout_problems(workflow: dict) -> list[str]:
 
 
 def uses_problems(workflow: dict) -> list[str]:
-    return [
-        f"job {name!r} uses {ref!r}: only GitHub's own actions/*, pinned to a major version @vN"
-        for name, ref in uses_of(workflow)
-        if not PINNED_GITHUB_ACTION.match(ref)
-    ]
+    problems = []
+    for name, ref in uses_of(workflow):
+        action, _, pin = ref.partition("@")
+        if not ALLOWED_ACTION.match(action):
+            problems.append(f"job {name!r} uses {ref!r}: not an allowed action")
+        if not SHA_PIN.match(pin):
+            problems.append(f"job {name!r} uses {ref!r}: must be pinned by a full commit SHA")
+    return problems
+
+
+def uses_comment_problems(text: str) -> list[str]:
+    """Every `uses:` line names the version its SHA is, in a comment (Dependabot keeps both)."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(r"^\s*(-\s+)?uses:", line):
+            match = USES_LINE.match(line)
+            if not match or not VERSION_COMMENT.match(match["version"] or ""):
+                problems.append(f"line {number}: `uses:` needs a `# vX.Y.Z` comment: {line.strip()!r}")
+    return problems
 
 
 def pages_concurrency_problems(workflow: dict) -> list[str]:
@@ -164,11 +192,13 @@ def runs_make_test_problems(workflow: dict) -> list[str]:
     return ["the Checks workflow must run `make test`, the README's test command"]
 
 
-def workflow_problems(workflow: dict, *, is_deploy_workflow: bool) -> list[str]:
+def workflow_problems(workflow: dict, *, is_deploy_workflow: bool, path: Path | None = None) -> list[str]:
     """Every rule for one workflow."""
+    path = DEPLOY if is_deploy_workflow else path
+    writer, needed = WRITERS.get(path, (None, DEPLOY_PERMISSIONS))
     problems = top_level_permission_problems(workflow)
-    problems += job_permission_problems(workflow, DEPLOY_JOB if is_deploy_workflow else None)
-    problems += pull_request_problems(workflow, is_deploy_workflow)
+    problems += job_permission_problems(workflow, writer, needed)
+    problems += pull_request_problems(workflow, is_deploy_workflow or path == WEEKLY)
     problems += timeout_problems(workflow)
     problems += uses_problems(workflow)
     if is_deploy_workflow:
@@ -183,14 +213,20 @@ def all_workflows() -> list[Path]:
     return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 
 
-def test_the_two_workflows_exist():
-    assert CHECKS in all_workflows()
-    assert DEPLOY in all_workflows()
+def test_the_three_workflows_exist():
+    assert {CHECKS, DEPLOY, WEEKLY} <= set(all_workflows())
 
 
 @pytest.mark.parametrize("path", all_workflows(), ids=lambda path: path.name)
 def test_workflow_follows_every_rule(path):
-    assert workflow_problems(load(path), is_deploy_workflow=path == DEPLOY) == []
+    assert workflow_problems(load(path), is_deploy_workflow=path == DEPLOY, path=path) == []
+
+
+@pytest.mark.parametrize("path", all_workflows(), ids=lambda path: path.name)
+def test_every_action_is_pinned_by_sha_with_its_version(path):
+    text = path.read_text(encoding="utf-8")
+    assert uses_comment_problems(text) == []
+    assert uses_of(load(path)), f"{path.name} uses no action?"
 
 
 @pytest.mark.parametrize("path", all_workflows(), ids=lambda path: path.name)
@@ -254,10 +290,92 @@ def test_checkouts_do_not_keep_credentials():
                     assert step.get("with", {}).get("persist-credentials") is False, path.name
 
 
-def test_dependabot_updates_pip_and_actions_weekly():
+def test_dependabot_updates_pip_npm_and_actions_weekly_after_a_cooldown():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     ecosystems = {update["package-ecosystem"]: update["schedule"]["interval"] for update in config["updates"]}
-    assert ecosystems == {"pip": "weekly", "github-actions": "weekly"}
+    assert ecosystems == {"pip": "weekly", "npm": "weekly", "github-actions": "weekly"}
+    assert all(update["cooldown"]["default-days"] >= 7 for update in config["updates"])
+    assert all(update["directory"] == "/" for update in config["updates"])
+    # What the pip and npm entries cover: the inputs, the locks and the npm lockfile.
+    for name in ["requirements.in", "requirements.txt", "requirements-test.in", "requirements-test.txt"]:
+        assert (ROOT / name).is_file(), name
+    assert (ROOT / "package.json").is_file() and (ROOT / "package-lock.json").is_file()
+
+
+# -- zizmor relaxes nothing without saying why ----------------------------------------------
+
+RELAXATION = re.compile(r"\b(ignore|disable|ref-pin|tag-pin|any)\b")
+
+
+def zizmor_relaxation_problems(text: str) -> list[str]:
+    """A relaxing line (ignore, disable, a pin policy weaker than hash-pin) needs a
+    comment on the line itself or the line just above."""
+    lines = text.splitlines()
+    problems = []
+    for index, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        if RELAXATION.search(code):
+            commented = "#" in line or (index and lines[index - 1].lstrip().startswith("#"))
+            if not commented:
+                problems.append(f"line {index + 1} relaxes a rule without a comment: {line.strip()!r}")
+    return problems
+
+
+def test_zizmor_requires_a_hash_pin_for_every_action():
+    text = (ROOT / ".github" / "zizmor.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
+    assert config["rules"] == {"unpinned-uses": {"config": {"policies": {"*": "hash-pin"}}}}
+    assert zizmor_relaxation_problems(text) == []
+
+
+def test_zizmor_rule_catches_an_unexplained_relaxation():
+    bad = 'rules:\n  unpinned-uses:\n    config:\n      policies:\n        "actions/*": ref-pin\n'
+    assert zizmor_relaxation_problems(bad) != []
+    explained = bad.replace(
+        '        "actions/*"', '        # GitHub signs its own tags.\n        "actions/*"'
+    )
+    assert zizmor_relaxation_problems(explained) == []
+
+
+# -- The weekly review --------------------------------------------------------------------------
+
+
+def test_weekly_review_runs_weekly_and_by_hand_never_from_a_pull_request():
+    weekly = load(WEEKLY)
+    assert triggers(weekly) == {"schedule", "workflow_dispatch"}
+    (schedule,) = weekly["on"]["schedule"]
+    minute, hour, day_of_month, month, day_of_week = schedule["cron"].split()
+    assert (day_of_month, month) == ("*", "*") and day_of_week.isdigit(), "once a week"
+    assert not triggers(weekly) & PR_REACHABLE_EVENTS
+
+
+def test_weekly_review_only_the_report_job_writes_and_only_to_issues():
+    weekly = load(WEEKLY)
+    assert weekly["permissions"] == {"contents": "read"}
+    for name, job in jobs(weekly).items():
+        if name == REPORT_JOB:
+            assert job["permissions"] == REPORT_PERMISSIONS
+        else:
+            assert "permissions" not in job, f"job {name!r} must keep the read-only default"
+
+
+def test_weekly_review_lists_due_pages_checks_links_and_edits_one_issue():
+    weekly = load(WEEKLY)
+    check = jobs(weekly)["check"]
+    runs = "\n".join(step.get("run", "") for step in steps(check))
+    assert "python -m macros.due_reviews" in runs
+    (links,) = [
+        step for step in steps(check) if step.get("uses", "").startswith("lycheeverse/lychee-action@")
+    ]
+    assert "'data/*.yml'" in links["with"]["args"] and "'docs/**/*.md'" in links["with"]["args"]
+    assert links["with"]["fail"] is False, "a broken link goes in the issue"
+    report = jobs(weekly)[REPORT_JOB]
+    assert report["needs"] == "check"
+    script = "\n".join(step.get("run", "") for step in steps(report))
+    for command in ["gh issue list", "gh issue edit", "gh issue create"]:
+        assert command in script
+    assert report["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert weekly["concurrency"]["cancel-in-progress"] is False
 
 
 # -- Negative controls: the rules catch bad workflows --------------------------------------
@@ -354,9 +472,11 @@ BAD_DEPLOY_WORKFLOWS = {
     "job without a time limit": (_job_without_timeout, "no timeout-minutes"),
     "deploy cancels in progress": (_deploy_cancels_in_progress, "never cancel"),
     "no pages concurrency group": (_deploy_without_pages_group, "concurrency group 'pages'"),
-    "action on a branch": (_uses("actions/checkout@main"), "pinned to a major version"),
-    "action on a minor version": (_uses("actions/checkout@v5.0.0"), "pinned to a major version"),
-    "third-party action": (_uses("peaceiris/actions-gh-pages@v4"), "only GitHub's own"),
+    "action on a branch": (_uses("actions/checkout@main"), "full commit SHA"),
+    "action on a major version": (_uses("actions/checkout@v5"), "full commit SHA"),
+    "action on a version tag": (_uses("actions/checkout@v5.0.0"), "full commit SHA"),
+    "action on a short SHA": (_uses("actions/checkout@fbc6f39"), "full commit SHA"),
+    "third-party action": (_uses("peaceiris/actions-gh-pages@" + "a" * 40), "not an allowed action"),
 }
 
 
@@ -390,6 +510,47 @@ def test_rules_catch_checks_that_do_not_run_make_test():
         if "run" in step:
             step["run"] = "python -m pytest"
     assert runs_make_test_problems(checks) != []
+
+
+def _weekly() -> dict:
+    return copy.deepcopy(load(WEEKLY))
+
+
+def test_rules_catch_a_weekly_review_a_pull_request_can_start():
+    weekly = _weekly()
+    weekly["on"]["pull_request_target"] = None
+    assert any(
+        "must not run on" in p for p in workflow_problems(weekly, is_deploy_workflow=False, path=WEEKLY)
+    )
+
+
+def test_rules_catch_write_permissions_outside_the_report_job():
+    weekly = _weekly()
+    jobs(weekly)["check"]["permissions"] = {"contents": "read", "issues": "write"}
+    problems = workflow_problems(weekly, is_deploy_workflow=False, path=WEEKLY)
+    assert any("only the report job" in p for p in problems), problems
+
+
+def test_rules_catch_a_report_job_with_more_than_issues_write():
+    weekly = _weekly()
+    jobs(weekly)[REPORT_JOB]["permissions"]["contents"] = "write"
+    problems = workflow_problems(weekly, is_deploy_workflow=False, path=WEEKLY)
+    assert any("contents: write is wider" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09",
+        "      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # latest",
+        "        uses: actions/checkout@v5 # v5.1.0",
+    ],
+)
+def test_rules_catch_a_uses_line_without_its_version(line):
+    problems = uses_comment_problems(line) + uses_problems(
+        {"jobs": {"j": {"steps": [yaml.safe_load(line.strip().removeprefix("- "))]}}}
+    )
+    assert problems
 
 
 def test_on_key_is_read_even_though_yaml_makes_it_true():
