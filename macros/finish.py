@@ -1,7 +1,8 @@
 """The last step of every build, whatever the engine: `python -m macros.finish SITE_DIR`.
 
-On each page it minifies the HTML (smaller pages for slow connections), checks that no id appears twice (a record id that equals a
-heading's anchor, or one id in two lists on one page), then adds the policies the
+On each page it minifies the HTML (smaller pages for slow connections), checks
+that no id appears twice (a record id that equals a heading's anchor, or one id
+in two lists on one page), then adds the policies the
 browser enforces: a Content-Security-Policy that allows only this site's own
 files plus the exact inline scripts the page carries (their sha256, computed
 here, never kept by hand), and a referrer policy that tells other sites nothing.
@@ -170,7 +171,11 @@ def finish(site_dir: Path, data_dir: Path) -> list[str]:
         if "Content-Security-Policy" in text:
             raise DataError(f"{path}: already finished; run macros.finish once per build")
         text = minify_html.minify(
-            text, keep_closing_tags=True, keep_html_and_head_opening_tags=True, minify_css=True, minify_js=True
+            text,
+            keep_closing_tags=True,
+            keep_html_and_head_opening_tags=True,
+            minify_css=True,
+            minify_js=True,
         )
         html = text.encode("utf-8")
         scanner = scan(text)
