@@ -13,7 +13,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import build_time, lighthouse
+from bench import build_time, engines, lighthouse
 from bench.page_weight import chromium, first_visit, next_page
 from bench.server import Ledger, handler_for
 from tests.browser import chromium_path, serve
@@ -89,7 +89,7 @@ def tool_versions() -> dict:
     }
 
 
-def report(rows, stock, builds, scale) -> str:
+def report(rows, stock, builds, scale, engine_results) -> str:
     worst_first = max(row["first"]["bytes"] for row in rows)
     worst_next = max(row["next"]["bytes"] for row in rows)
     lowest_score = min(min(row["lighthouse"]["scores"].values()) for row in rows)
@@ -135,6 +135,7 @@ def report(rows, stock, builds, scale) -> str:
         )
     failing = sorted({audit for row in rows for audit in row["lighthouse"]["failing"]})
     lines += ["", f"Lighthouse audits below full marks on some page: {', '.join(failing) or 'none'}.", ""]
+    lines += engines.report(engine_results)
     lines += ["## Tools", ""] + [f"- {name}: {value}" for name, value in tool_versions().items()]
     if CHANGES.exists():
         lines += ["", CHANGES.read_text(encoding="utf-8").strip()]
@@ -150,11 +151,12 @@ def main() -> None:
         with chromium() as browser:
             rows = measure_pages(browser, site)
             stock = measure_stock(browser, workdir / "stock")
+            engine_results = engines.compare(browser, workdir / "engines")
         builds = build_time.ours_vs_plain(workdir / "builds")
         scale = build_time.scale(workdir / "scale")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    text = report(rows, stock, builds, scale)
+    text = report(rows, stock, builds, scale, engine_results)
     Path(__file__).with_name("RESULTS.md").write_text(text, encoding="utf-8")
     print(text)
 

@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         build_date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
         print(f"Build date (SOURCE_DATE_EPOCH={epoch}): {build_date}", file=sys.stderr, flush=True)
         # BUILD_DATE: mkdocs.yml hands it to the templates (extra.build_date) in both engines.
-        env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": build_date.isoformat()}
+        # " UTC" keeps YAML from reading it as a date, which Zensical's config cannot hold.
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{build_date.isoformat()} UTC"}
         env["ENGINE"] = args.engine
         try:
             offline_zip = build_offline(env)

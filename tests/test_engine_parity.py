@@ -103,3 +103,21 @@ def test_every_citation_resolves_on_its_own_page(sites, engine, source, url_path
         assert page.select_one(href), f"{engine} {source}: {href} has no entry on the page"
     if "cite(" in (ROOT / "docs" / source).read_text():
         assert markers, f"{engine} {source}: the page cites sources but shows no markers"
+
+
+def test_make_build_with_zensical_builds_both_editions(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "build", "ENGINE=zensical", f"VENV={VENV}"],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "zensical-" in home and "Content-Security-Policy" in home
+    assert (project / "site" / "downloads" / "hyper-independence-guide-offline.zip").is_file()
+    offline_home = project / "dist" / "hyper-independence-guide-offline" / "index.html"
+    assert "Content-Security-Policy" in offline_home.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 CHECKS = WORKFLOWS / "checks.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
 WEEKLY = WORKFLOWS / "weekly-review.yml"
+ZENSICAL = WORKFLOWS / "zensical-newest.yml"
 DEPLOY_JOB = "deploy"
 REPORT_JOB = "report"
 
@@ -213,8 +214,18 @@ def all_workflows() -> list[Path]:
     return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 
 
-def test_the_three_workflows_exist():
-    assert {CHECKS, DEPLOY, WEEKLY} <= set(all_workflows())
+def test_the_four_workflows_exist():
+    assert {CHECKS, DEPLOY, WEEKLY, ZENSICAL} <= set(all_workflows())
+
+
+def test_newest_zensical_reports_parity_on_pull_requests_and_never_blocks():
+    workflow = load(ZENSICAL)
+    assert triggers(workflow) == {"pull_request", "workflow_dispatch"}
+    (job,) = jobs(workflow).values()
+    assert job["continue-on-error"] is True, "a report, not a gate"
+    commands = " ".join(step.get("run", "") for step in steps(job))
+    assert "pip install --upgrade zensical" in commands and "tests/test_engine_parity.py" in commands
+    assert "GITHUB_STEP_SUMMARY" in commands
 
 
 @pytest.mark.parametrize("path", all_workflows(), ids=lambda path: path.name)
