@@ -97,14 +97,14 @@ def _assert_a_later_build_recovers(project: Path, web_url: str, good_state) -> N
 PAUSE_POINTS = [
     "offline-zip",  # the offline edition is built, its zip not yet written
     "offline-swap",  # right before the offline edition replaces dist/'s
-    "after-swap:hyper-independence-guide-offline",  # between the folder's swap and the zip's
+    "after-swap:dist",  # right after the new dist/ is in place: the old one not yet deleted
     "web-mkdocs",  # right before the web build
     "web-swap",  # right before the new site/ replaces the old one
     "after-swap:site",  # right after: the old site/ not yet deleted
 ]
 
 # After these, a later build also runs, clears the leftovers and ends complete.
-RECOVER_AFTER = {"after-swap:hyper-independence-guide-offline", "after-swap:site"}
+RECOVER_AFTER = {"after-swap:dist", "after-swap:site"}
 
 
 @pytest.mark.parametrize("point", PAUSE_POINTS)
@@ -122,8 +122,8 @@ def test_a_build_killed_at_a_step_leaves_the_last_complete_site(
 
 # Folders or files that exist only while a step is under way: killed as soon as one appears.
 DURING = {
-    "the offline mkdocs build": "dist/.building-offline/hyper-independence-guide-offline/index.html",
-    "the zip being written": "dist/.building-offline/hyper-independence-guide-offline.zip",
+    "the offline mkdocs build": ".building-dist/hyper-independence-guide-offline/index.html",
+    "the zip being written": ".building-dist/hyper-independence-guide-offline.zip",
     "the web mkdocs build": ".building-site/index.html",
 }
 
