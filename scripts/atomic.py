@@ -54,5 +54,12 @@ def publish(new: Path, target: Path) -> Path | None:
     if not target.exists():
         os.rename(new, target)
         return None
-    exchange(new, target)
-    return new
+    try:
+        exchange(new, target)
+        return new
+    except (OSError, AttributeError) as error:  # a system or file system with no swap
+        old = new.with_name(new.name + "-old")
+        print(f"Note: no atomic swap here ({error}); replacing {target.name} in two steps.", file=sys.stderr)
+        os.rename(target, old)
+        os.rename(new, target)
+        return old

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.atomic import exchange, publish
 from tests.site import ENV, VENV, tree_digest
 
 OFFLINE = Path("dist") / "hyper-independence-guide-offline"
@@ -169,3 +170,28 @@ def test_a_failed_build_leaves_no_temporary_folders(project_with_site, web_url, 
     assert "mkdocs build failed" in stderr
     assert _leftovers(project_with_site) == []
     assert _state(project_with_site) == good_state
+
+
+# -- The swap itself ----------------------------------------------------------------------------
+
+
+def _folder(path: Path, text: str) -> Path:
+    path.mkdir()
+    (path / "index.html").write_text(text)
+    return path
+
+
+def test_exchange_swaps_two_folders_in_one_step(tmp_path):
+    new, site = _folder(tmp_path / "new", "new"), _folder(tmp_path / "site", "old")
+    exchange(new, site)
+    assert (site / "index.html").read_text() == "new"
+    assert (new / "index.html").read_text() == "old"
+
+
+def test_publish_returns_the_old_folder_to_delete(tmp_path):
+    first = _folder(tmp_path / ".building-site", "one")
+    assert publish(first, tmp_path / "site") is None  # nothing to replace the first time
+    second = _folder(tmp_path / ".building-site", "two")
+    old = publish(second, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").read_text() == "two"
+    assert (old / "index.html").read_text() == "one"
