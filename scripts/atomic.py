@@ -48,14 +48,18 @@ def exchange(first: Path, second: Path) -> None:
 
 
 def publish(new: Path, target: Path) -> Path | None:
-    """Put the folder or file `new` in place of `target` atomically. Returns where the
-    old `target` now is (it has swapped places with `new`), for the caller to delete,
-    or None when there was no old target."""
+    """Put the folder `new` in place of the folder `target` atomically. Returns where
+    the old `target` now is (it has swapped places with `new`), for the caller to
+    delete, or None when there was no old target."""
     if not target.exists():
         os.rename(new, target)
         return None
-    if new.is_file():
-        os.replace(new, target)  # a rename over a file is atomic already
-        return None
-    exchange(new, target)
-    return new
+    try:
+        exchange(new, target)
+        return new
+    except (OSError, AttributeError) as error:  # a system or file system with no swap
+        old = new.with_name(new.name + "-old")
+        print(f"Note: no atomic swap here ({error}); replacing {target.name} in two steps.", file=sys.stderr)
+        os.rename(target, old)
+        os.rename(new, target)
+        return old

@@ -53,9 +53,10 @@ def engine_build(site_dir: Path, env: dict) -> None:
 
 
 def build_offline(env: dict) -> Path:
-    """The offline edition (opens from file://, search included) into dist/, and its
-    zip beside it. Returns the zip."""
-    staging = DIST / f"{TEMP}offline"  # holds the new folder and zip under their final names
+    """The offline edition (opens from file://, search included) and its zip, into a
+    new dist/ that replaces the old one whole, so the folder and the zip always match.
+    Returns the zip."""
+    staging = ROOT / f"{TEMP}dist"
     folder, zip_path = staging / OFFLINE_NAME, staging / f"{OFFLINE_NAME}.zip"
     engine_build(folder, {**env, "OFFLINE": "true"})
     # A smaller download: readers need no source maps, and search needs no
@@ -66,9 +67,7 @@ def build_offline(env: dict) -> Path:
     checkpoint("offline-zip")
     write_zip(folder, zip_path, int(env["SOURCE_DATE_EPOCH"]))
     checkpoint("offline-swap")
-    _publish(folder, DIST / OFFLINE_NAME)
-    _publish(zip_path, DIST / zip_path.name)
-    _remove(staging)
+    _publish(staging, DIST)
     return DIST / zip_path.name
 
 
@@ -92,9 +91,8 @@ def _publish(new: Path, target: Path) -> None:
 
 def remove_leftovers() -> None:
     """Temporary folders and files a killed or failed build left behind."""
-    for folder in (ROOT, DIST):
-        for leftover in folder.glob(f"{TEMP}*"):
-            _remove(leftover)
+    for leftover in ROOT.glob(f"{TEMP}*"):
+        _remove(leftover)
 
 
 def _remove(path: Path) -> None:

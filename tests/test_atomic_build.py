@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.atomic import exchange, publish
 from tests.site import ENV, VENV, tree_digest
 
 OFFLINE = Path("dist") / "hyper-independence-guide-offline"
@@ -97,14 +98,14 @@ def _assert_a_later_build_recovers(project: Path, web_url: str, good_state) -> N
 PAUSE_POINTS = [
     "offline-zip",  # the offline edition is built, its zip not yet written
     "offline-swap",  # right before the offline edition replaces dist/'s
-    "after-swap:hyper-independence-guide-offline",  # between the folder's swap and the zip's
+    "after-swap:dist",  # right after the new dist/ is in place: the old one not yet deleted
     "web-mkdocs",  # right before the web build
     "web-swap",  # right before the new site/ replaces the old one
     "after-swap:site",  # right after: the old site/ not yet deleted
 ]
 
 # After these, a later build also runs, clears the leftovers and ends complete.
-RECOVER_AFTER = {"after-swap:hyper-independence-guide-offline", "after-swap:site"}
+RECOVER_AFTER = {"after-swap:dist", "after-swap:site"}
 
 
 @pytest.mark.parametrize("point", PAUSE_POINTS)
@@ -122,8 +123,8 @@ def test_a_build_killed_at_a_step_leaves_the_last_complete_site(
 
 # Folders or files that exist only while a step is under way: killed as soon as one appears.
 DURING = {
-    "the offline mkdocs build": "dist/.building-offline/hyper-independence-guide-offline/index.html",
-    "the zip being written": "dist/.building-offline/hyper-independence-guide-offline.zip",
+    "the offline mkdocs build": ".building-dist/hyper-independence-guide-offline/index.html",
+    "the zip being written": ".building-dist/hyper-independence-guide-offline.zip",
     "the web mkdocs build": ".building-site/index.html",
 }
 
@@ -169,3 +170,28 @@ def test_a_failed_build_leaves_no_temporary_folders(project_with_site, web_url, 
     assert "mkdocs build failed" in stderr
     assert _leftovers(project_with_site) == []
     assert _state(project_with_site) == good_state
+
+
+# -- The swap itself ----------------------------------------------------------------------------
+
+
+def _folder(path: Path, text: str) -> Path:
+    path.mkdir()
+    (path / "index.html").write_text(text)
+    return path
+
+
+def test_exchange_swaps_two_folders_in_one_step(tmp_path):
+    new, site = _folder(tmp_path / "new", "new"), _folder(tmp_path / "site", "old")
+    exchange(new, site)
+    assert (site / "index.html").read_text() == "new"
+    assert (new / "index.html").read_text() == "old"
+
+
+def test_publish_returns_the_old_folder_to_delete(tmp_path):
+    first = _folder(tmp_path / ".building-site", "one")
+    assert publish(first, tmp_path / "site") is None  # nothing to replace the first time
+    second = _folder(tmp_path / ".building-site", "two")
+    old = publish(second, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").read_text() == "two"
+    assert (old / "index.html").read_text() == "one"
