@@ -17,6 +17,7 @@ if _PROJECT not in sys.path:
 
 from macros.citations import Citations  # noqa: E402
 from macros.data import DataError, load_all  # noqa: E402
+from macros.links import NO_SOURCE_YET, relative_link  # noqa: E402
 from macros.render import Renderer  # noqa: E402
 
 
@@ -40,6 +41,15 @@ def define_env(env) -> None:
     renderer.add_global("cite", citations.cite)
     env.macro(citations.cite, "cite")
     env.macro(citations.page_sources, "page_sources")
+
+    def unsourced():
+        """{{ unsourced() }}: right after a point with no verified source yet. Records
+        without `sources` get the same marker from their template."""
+        about = relative_link(page_path(env.page), NO_SOURCE_YET, env.conf.get("use_directory_urls", True))
+        return renderer.unsourced(about)
+
+    renderer.add_global("unsourced", unsourced)
+    env.macro(unsourced, "unsourced")
     for name, records in lists.items():
         env.macro(renderer.macro(name, records), name)
 

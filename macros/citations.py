@@ -39,6 +39,8 @@ class Citations:
             if source_id not in self._cited:
                 self._cited.append(source_id)
             numbered.append((self._cited.index(source_id) + 1, source_id))
+        # Ascending, each number once: [1][3], never [3][1] or [1][1].
+        numbered = sorted(set(numbered))
         # Markup: the markers are our own escaped HTML, safe inside the list templates.
         return Markup(self._renderer.render_template("cite.html.j2", citations=numbered).strip())
 

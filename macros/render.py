@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from macros.schema import Record
 
@@ -33,6 +34,8 @@ class Renderer:
             # record reaches the page as text, never as HTML or Markdown.
             autoescape=True,
         )
+        # Records with no `sources` show the marker (explained.md.j2, therapies.md.j2).
+        self.add_global("unsourced", self.unsourced)
 
     def add_global(self, name: str, function) -> None:
         """Make a function callable from every template, e.g. cite()."""
@@ -45,6 +48,11 @@ class Renderer:
 
     def render_template(self, template: str, **context) -> str:
         return self._jinja.get_template(template).render(**context)
+
+    def unsourced(self, about: str = "../about/#no-source-yet") -> Markup:
+        """The one marker for a point with no verified source yet, linking to `about`, the
+        About section that explains it (define_env passes the page's own relative link)."""
+        return Markup(" " + self.render_template("unsourced.html.j2", about=about).strip())
 
     def macro(self, name: str, records: list[Record]):
         """A zero-argument function a page can call, e.g. {{ signs() }}."""

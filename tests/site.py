@@ -20,8 +20,11 @@ PAGES = [
     ("effects.md", "effects/"),
     ("healing.md", "healing/"),
     ("balance.md", "balance/"),
+    ("someone-close.md", "someone-close/"),
+    ("talking-to-a-doctor.md", "talking-to-a-doctor/"),
     ("get-help.md", "get-help/"),
     ("about.md", "about/"),
+    ("accessibility.md", "accessibility/"),
     ("glossary.md", "glossary/"),
     ("sources.md", "sources/"),
 ]

@@ -20,7 +20,7 @@ QUERIES = {
     "childhood trauma": "where-it-comes-from/",
     "neglect": "where-it-comes-from/",
     "therapy": "healing/",
-    "therapist": "get-help/",
+    "therapist": "talking-to-a-doctor/",
     "breathing": "healing/#breathing",
     "yoga": "healing/#mindfulness-meditation-yoga",
     "exercise": "healing/#exercise",

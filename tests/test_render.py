@@ -17,7 +17,22 @@ def test_explained_record_is_a_heading_with_its_anchor():
     record = Explained(id="cannot-delegate", label="Not delegating", explanation="You do it all.")
     html = _html("signs", [record])
     assert '<h3 id="cannot-delegate">Not delegating</h3>' in html
-    assert "<p>You do it all.</p>" in html
+    assert "<p>You do it all." in html
+
+
+def test_record_without_sources_gets_the_one_marker():
+    record = Explained(id="x", label="X", explanation="You do it all.")
+    html = _html("signs", [record])
+    assert '<small class="unsourced">(<a href="../about/#no-source-yet">no source yet</a>)</small>' in html
+    assert html.count("unsourced") == 1
+
+
+def test_record_with_sources_gets_no_marker():
+    record = Explained(id="x", label="X", explanation="You do it all.", sources=["a-source"])
+    renderer = Renderer()
+    renderer.add_global("cite", lambda *ids: "[1]")
+    text = renderer.render("signs", [record])
+    assert "unsourced" not in text and "You do it all.[1]" in text
 
 
 def test_therapy_shows_what_it_is_and_how_it_helps():
@@ -60,3 +75,32 @@ def test_every_list_has_a_template():
 def test_unknown_list_is_refused():
     with pytest.raises(KeyError):
         RENDERER.render("nope", [])
+
+
+def test_citation_markers_are_ascending_and_never_repeated():
+    from macros.citations import Citations
+    from macros.schema import Source
+
+    sources = [
+        Source(id=i, title="T", publisher="P", url="https://example.org/", supports=["x"]) for i in "ab"
+    ]
+    citations = Citations(sources, Renderer())
+    citations.start_page("docs/x.md")
+    citations.cite("a")
+    assert citations.cite("b", "a", "b").count("[") == 2
+    assert citations.cite("b", "a").index("[1]") < citations.cite("b", "a").index("[2]")
+
+
+@pytest.mark.parametrize(
+    ("page", "directory_urls", "expected"),
+    [
+        ("docs/signs.md", True, "../about/#no-source-yet"),
+        ("docs/index.md", True, "about/#no-source-yet"),
+        ("docs/signs.md", False, "about.html#no-source-yet"),
+        ("docs/index.md", False, "about.html#no-source-yet"),
+    ],
+)
+def test_marker_links_to_the_about_section_from_any_page(page, directory_urls, expected):
+    from macros.links import NO_SOURCE_YET, relative_link
+
+    assert relative_link(page, NO_SOURCE_YET, directory_urls) == expected

@@ -1,0 +1,29 @@
+"""Links a macro writes as HTML, which no engine rewrites: relative to the page being
+rendered, as the built site lays pages out (signs/ on the web, signs.html offline)."""
+
+import posixpath
+
+# Where the "no source yet" marker leads: the About section that says what it means.
+NO_SOURCE_YET = "docs/about.md#no-source-yet"
+
+
+def _address(source: str, directory_urls: bool) -> str:
+    """docs/signs.md -> "signs/" (or "signs.html"); docs/index.md -> "" (or "index.html")."""
+    stem = source.removeprefix("docs/").removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_link(page: str, target: str, directory_urls: bool) -> str:
+    """The address of target ("docs/x.md#anchor") as an href written on page ("docs/y.md")."""
+    target_page, _, anchor = target.partition("#")
+    here = _address(page, directory_urls)
+    there = _address(target_page, directory_urls)
+    folder = here.rsplit("/", 1)[0] if "/" in here else "."
+    link = posixpath.relpath(there or ".", folder)
+    if there.endswith("/") or not there:
+        link += "/"
+    return link + (f"#{anchor}" if anchor else "")
