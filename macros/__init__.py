@@ -10,6 +10,7 @@ from pathlib import Path
 
 from macros.citations import Citations
 from macros.data import load_all
+from macros.links import Links
 from macros.render import Renderer
 from macros.review_dates import check_review_dates
 
@@ -32,6 +33,13 @@ def define_env(env) -> None:
         return renderer.render_template(
             "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
         )
+
+    links = Links(env)
+
+    @env.macro
+    def self_check() -> str:
+        """The Signs page's private self-check: one box per sign in data/signs.yml."""
+        return renderer.render_template("self_check.html.j2", signs=lists["signs"], links=links)
 
     # Kept for the per-page and post-build hooks below.
     env.guide = {

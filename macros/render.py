@@ -4,6 +4,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from macros import contacts
 from macros.schema import Record
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -31,6 +32,8 @@ class Renderer:
             keep_trailing_newline=True,
             autoescape=False,  # output is Markdown; the schema already refuses markup in data
         )
+        # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
+        self._jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links)
 
     def add_global(self, name: str, function) -> None:
         """Make a function callable from every template, e.g. cite()."""

@@ -3,7 +3,7 @@
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 KEBAB_CASE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -30,6 +30,10 @@ def _kebab_case(value: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
 Id = Annotated[str, AfterValidator(_kebab_case)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+# A number a phone can dial: digits in groups, an optional leading +. No letters, dashes or brackets.
+PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+( [0-9]+)*$")]
+# A chat address opens a conversation with a stranger: https only.
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")]
 
 
 class Record(BaseModel):
@@ -56,18 +60,42 @@ class Therapy(Entry):
     sources: list[Id] | None = None
 
 
+def _shown_in(text: str, number: str, field: str) -> None:
+    """A dialable number must be one the readable text already gives, so the two cannot drift."""
+    if number not in text:
+        raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
+
+
 class EmergencyNumber(Record):
     region: Text
-    number: Text
+    number: Text  # the readable text, e.g. "999 or 112"
+    call: list[PhoneNumber] = Field(min_length=1)  # each number in it that a phone can dial
+
+    @field_validator("call")
+    @classmethod
+    def _numbers_in_text(cls, call, info):
+        for number in call:
+            _shown_in(info.data.get("number", ""), number, "number")
+        return call
 
 
 class CrisisLine(Record):
     id: Id
     region: Text
     name: Text
-    contact: Text
+    contact: Text  # the readable text, e.g. "Call or text 988"
+    call: PhoneNumber
+    text: PhoneNumber | None = None  # for a line that also takes text messages
+    chat: HttpsUrl | None = None  # for a line with a chat on its web site
     hours: Text
     source: Url
+
+    @field_validator("call", "text")
+    @classmethod
+    def _number_in_text(cls, number, info):
+        if number is not None:
+            _shown_in(info.data.get("contact", ""), number, "contact")
+        return number
 
 
 class HelplineDirectory(Record):
