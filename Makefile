@@ -9,28 +9,50 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 OFFLINE_DIR := dist/hyper-independence-guide-offline
 OFFLINE_ZIP := $(OFFLINE_DIR).zip
+PDF := dist/hyper-independence-guide.pdf
+# The PDF's size in bytes for the pages' links to it; 0 (no links) when there is no PDF.
+PDF_SIZE = $$(if [ -f $(PDF) ]; then wc -c < $(PDF) | tr -d ' '; else echo 0; fi)
 
-.PHONY: serve build offline test lint bench clean
+.PHONY: serve build offline pdf generate check-generated test lint bench clean
 
-## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
-serve: $(VENV)/.runtime-installed
+## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/);
+## writes the files generated from data/ first (no PDF link: there is no PDF)
+serve: $(VENV)/.runtime-installed generate
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-## build: build the web site and its offline zip in temporary folders; replace site/ only on success
+## generate: rewrite the committed files generated from data/ (e.g. the banner's numbers)
+generate: $(VENV)/.runtime-installed
+	$(BIN)/python -m macros.generate
+
+## check-generated: fail, naming the file, if a generated file is out of date with data/
+check-generated: $(VENV)/.runtime-installed
+	$(BIN)/python -m macros.generate --check
+
+## build: build the web site, its offline zip and the PDF in temporary folders; replace site/ only on success
 build: offline
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
+	PDF_SIZE=$(PDF_SIZE) $(BIN)/mkdocs build --strict --site-dir .site-new
 	mkdir -p .site-new/downloads
 	cp $(OFFLINE_ZIP) .site-new/downloads/
+	if [ -f $(PDF) ]; then cp $(PDF) .site-new/downloads/; fi
 	rm -rf .site-old
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
 	rm -rf .site-old
 
-## offline: build the offline edition (works from file://, search included) and zip it
-offline: $(VENV)/.runtime-installed
+## pdf: the PDF edition: Chromium prints the whole-guide page of a first web build.
+## Without a Chromium it says so and makes none; the site then builds without it.
+pdf: $(VENV)/.runtime-installed check-generated
+	rm -rf dist/.pdf-site
+	$(BIN)/mkdocs build --strict --quiet --site-dir dist/.pdf-site
+	$(BIN)/python -m macros.pdf dist/.pdf-site $(PDF)
+	rm -rf dist/.pdf-site
+
+## offline: build the offline edition (works from file://, search included, the PDF too) and zip it
+offline: pdf
 	rm -rf dist/.offline-new
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/.offline-new
+	OFFLINE=true PDF_SIZE=$(PDF_SIZE) $(BIN)/mkdocs build --strict --site-dir dist/.offline-new
+	if [ -f $(PDF) ]; then mkdir -p dist/.offline-new/downloads && cp $(PDF) dist/.offline-new/downloads/; fi
 	# A smaller download: readers need no source maps, and search needs no
 	# other-language packs (the guide is in English). Three-quarters of the zip.
 	find dist/.offline-new -name '*.map' -delete

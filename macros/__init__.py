@@ -13,6 +13,7 @@ from macros.data import load_all
 from macros.links import Links
 from macros.render import Renderer
 from macros.review_dates import check_review_dates
+from macros.whole_guide import part, reading_order
 
 
 def define_env(env) -> None:
@@ -27,19 +28,32 @@ def define_env(env) -> None:
 
     extra = env.conf["extra"]
 
+    links = Links(env)
+
     @env.macro
     def read_offline() -> str:
-        """The home page's download link, or a note when this is the offline copy."""
+        """The home page's downloads (zip, PDF), or a note when this is the offline copy."""
         return renderer.render_template(
-            "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
+            "read_offline.md.j2",
+            offline=extra["offline"],
+            zip=links.file(extra["offline_zip"]),
+            pdf=links.file(extra["pdf"]),
+            pdf_size=int(extra["pdf_size"]),
         )
-
-    links = Links(env)
 
     @env.macro
     def self_check() -> str:
         """The Signs page's private self-check: one box per sign in data/signs.yml."""
         return renderer.render_template("self_check.html.j2", signs=lists["signs"], links=links)
+
+    @env.macro
+    def whole_guide() -> str:
+        """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
+        docs = Path(env.conf["docs_dir"])
+        here = env.page.file.src_uri
+        render = lambda markdown: env.render(markdown, force_rendering=True)  # noqa: E731
+        parts = [part(docs / source, render) for source in reading_order(env.conf["nav"], here)]
+        return renderer.render_template("whole_guide.md.j2", parts=parts)
 
     # Kept for the per-page and post-build hooks below.
     env.guide = {
