@@ -61,12 +61,13 @@ offline: pdf
 	mv dist/.offline-new $(OFFLINE_DIR)
 	cd dist && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))/
 
-## test: install everything the tests need, run `make lint`, build site/ and the
-## offline zip (CI keeps them as artifacts), then run the whole suite
+## test: install everything the tests need (a Chromium first: the build prints the PDF
+## with it), run `make lint`, build site/, the offline zip and the PDF (CI keeps them
+## as artifacts), then run the whole suite
 test: $(VENV)/.test-installed
 	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory build
 	VENV=$(VENV) scripts/install-browser
+	$(MAKE) --no-print-directory build
 	$(BIN)/python -m pytest
 
 ## lint: check the workflows and GitHub config against their schemas, audit them with

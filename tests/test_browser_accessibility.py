@@ -54,7 +54,10 @@ def test_first_tab_reaches_skip_to_content_then_urgent_help(context, web_url):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     page.keyboard.press("Tab")
-    assert "emergency numbers" in page.evaluate("document.activeElement.textContent")
+    # The banner's first emergency number, then the others, then the crisis lines.
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "tel:911"
+    while not page.evaluate("document.activeElement.closest('.md-banner') && !document.activeElement.href.startsWith('tel:')"):
+        page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/get-help/#if-you-are-in-danger-now")
 
@@ -78,7 +81,7 @@ def test_urgent_help_is_visible_on_a_phone_without_scrolling(browser, web_url):
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
     page = context.new_page()
     page.goto(web_url + "effects/")
-    link = page.get_by_role("link", name="Find emergency numbers and crisis lines")
+    link = page.get_by_role("link", name="Crisis lines and more help")
     box = link.bounding_box()
     context.close()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 640

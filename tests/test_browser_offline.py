@@ -64,7 +64,7 @@ def test_offline_edition_says_it_is_the_offline_copy(context, offline_home):
 def test_need_help_now_link_works_offline(context, offline_home):
     page = context.new_page()
     page.goto(offline_home.removesuffix("index.html") + "signs.html")
-    page.get_by_role("link", name="Find emergency numbers and crisis lines").click()
+    page.get_by_role("link", name="Crisis lines and more help").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/get-help.html#if-you-are-in-danger-now")
     assert page.locator("#if-you-are-in-danger-now").is_visible()
