@@ -40,6 +40,18 @@ def test_axe_finds_no_violations(settled_page, web_url, url_path, scheme):
     assert not violations, f"{url_path or 'home'} ({scheme}): {violations}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_ticked_self_check_and_the_whole_guide(settled_page, web_url, scheme):
+    settled_page.goto(web_url + "signs/")
+    settled_page.locator(".self-check input[type=checkbox]").first.check()
+    assert settled_page.locator(".self-check__summary a").count() >= 1  # the summary is showing
+    violations = _axe_violations(settled_page)
+    assert not violations, f"self-check ({scheme}): {violations}"
+    settled_page.goto(web_url + "whole-guide/")
+    violations = _axe_violations(settled_page)
+    assert not violations, f"whole guide ({scheme}): {violations}"
+
+
 def test_axe_reports_a_planted_violation(context, web_url):
     """Negative control: an image without alt text must be reported."""
     page = context.new_page()
