@@ -42,7 +42,9 @@ def render_all(root: Path = ROOT) -> dict[Path, str]:
     lists = load_all(root / "data")
     jinja = _jinja()
     return {
-        root / output: jinja.get_template(template).render(records=lists[name], source=f"data/{LISTS[name].file}")
+        root / output: jinja.get_template(template).render(
+            records=lists[name], source=f"data/{LISTS[name].file}"
+        )
         for template, name, output in GENERATED
     }
 

@@ -68,7 +68,9 @@ def test_first_tab_reaches_skip_to_content_then_urgent_help(context, web_url):
     page.keyboard.press("Tab")
     # The banner's first emergency number, then the others, then the crisis lines.
     assert page.evaluate("document.activeElement.getAttribute('href')") == "tel:911"
-    while not page.evaluate("document.activeElement.closest('.md-banner') && !document.activeElement.href.startsWith('tel:')"):
+    while not page.evaluate(
+        "document.activeElement.closest('.md-banner') && !document.activeElement.href.startsWith('tel:')"
+    ):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/get-help/#if-you-are-in-danger-now")

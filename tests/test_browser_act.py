@@ -45,7 +45,9 @@ def test_help_page_has_a_tel_link_for_every_number_in_the_data(context, web_url)
     page.goto(web_url + "get-help/")
     article = "article.md-content__inner "
     tel = _hrefs(page, article + "a[href^='tel:']")
-    expected = [f"tel:{n}" for n in EMERGENCY] + [f"tel:{line.call.replace(' ', '')}" for line in LISTS["crisis_lines"]]
+    expected = [f"tel:{n}" for n in EMERGENCY] + [
+        f"tel:{line.call.replace(' ', '')}" for line in LISTS["crisis_lines"]
+    ]
     assert sorted(tel) == sorted(expected)
     sms = _hrefs(page, article + "a[href^='sms:']")
     assert sorted(sms) == sorted(f"sms:{line.text}" for line in LISTS["crisis_lines"] if line.text)
@@ -81,7 +83,10 @@ def test_tap_target_check_finds_a_small_target(context, web_url):
     """Negative control: a 10 px tel: link is reported."""
     page = context.new_page()
     page.goto(web_url + "get-help/")
-    page.evaluate("document.querySelector('.md-banner a[href^=\"tel:\"]').style.cssText = 'display:inline-block;width:10px;height:10px;min-width:0;min-height:0;overflow:hidden'")
+    page.evaluate(
+        "document.querySelector('.md-banner a[href^=\"tel:\"]').style.cssText ="
+        " 'display:inline-block;width:10px;height:10px;min-width:0;min-height:0;overflow:hidden'"
+    )
     assert len(page.evaluate(SMALL_TARGETS, TARGETS)) == 1
 
 
@@ -89,7 +94,9 @@ def test_tap_target_check_finds_a_small_target(context, web_url):
 
 
 @pytest.mark.parametrize("url_path", ["", "signs/", "where-it-comes-from/"])
-def test_banner_takes_at_most_two_lines_at_360_by_640_and_leaves_the_title_visible(browser, web_url, url_path):
+def test_banner_takes_at_most_two_lines_at_360_by_640_and_leaves_the_title_visible(
+    browser, web_url, url_path
+):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(web_url + url_path)
@@ -114,7 +121,9 @@ def test_line_count_sees_a_banner_that_wraps_to_three_lines(browser, web_url):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(web_url)
-    page.evaluate("document.querySelector('.md-banner .urgent-help strong').textContent = 'Need help now? '.repeat(6)")
+    page.evaluate(
+        "document.querySelector('.md-banner .urgent-help strong').textContent = 'Need help now? '.repeat(6)"
+    )
     lines = page.evaluate(LINES, ".md-banner .urgent-help")
     context.close()
     assert lines > 2
@@ -127,7 +136,9 @@ def test_banner_prints_the_numbers_and_where_they_work(context, web_url):
     banner = page.locator(".md-banner")
     assert banner.is_visible()
     assert all(number in banner.inner_text() for number in EMERGENCY)
-    after = page.evaluate("getComputedStyle(document.querySelector('.md-banner a[href=\"tel:000\"]'), '::after').content")
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-banner a[href=\"tel:000\"]'), '::after').content"
+    )
     assert "Australia" in after
 
 
@@ -247,7 +258,9 @@ def test_printing_the_ticked_self_check_gives_one_page_with_the_date(signs_page,
     text = " ".join(reader.pages[0].extract_text().split())
     assert len(reader.pages) == 1
     assert ticked.label in text and SIGNS[5].label in text and unticked.label not in text
-    today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    today = page.evaluate(
+        "new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})"
+    )
     assert f"Date: {today}" in text
     assert all(number in text for number in EMERGENCY), text  # the banner prints too
 

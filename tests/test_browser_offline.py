@@ -77,7 +77,9 @@ def test_tel_links_and_the_pdf_work_offline(context, offline_home):
 
     page = context.new_page()
     page.goto(offline_home.removesuffix("index.html") + "get-help.html")
-    banner = page.eval_on_selector_all(".md-banner a[href^='tel:']", "links => links.map(l => l.getAttribute('href'))")
+    banner = page.eval_on_selector_all(
+        ".md-banner a[href^='tel:']", "links => links.map(l => l.getAttribute('href'))"
+    )
     assert banner == [f"tel:{n}" for n in dict.fromkeys(EMERGENCY)]
     assert page.locator("article a[href^='tel:']").count() >= len(EMERGENCY)
     pdf = page.locator(".page-actions a[href$='.pdf']")

@@ -56,7 +56,9 @@ def test_a_data_change_makes_the_check_and_the_build_fail_naming_the_file(tmp_pa
 
 def test_the_banner_partial_has_every_emergency_number_once_as_a_tel_link():
     text = (ROOT / BANNER).read_text()
-    assert text.startswith("{#- generated from data/crisis_lines.yml by python -m macros.generate; do not edit")
+    assert text.startswith(
+        "{#- generated from data/crisis_lines.yml by python -m macros.generate; do not edit"
+    )
     numbers = {number for record in load_all(ROOT / "data")["emergency_numbers"] for number in record.call}
     for number in numbers:
         assert text.count(f'href="tel:{number}"') == 1, number

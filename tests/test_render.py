@@ -60,13 +60,18 @@ def test_crisis_line_has_call_text_and_chat_links_with_readable_numbers():
 
 
 def test_a_line_without_text_or_chat_gets_only_a_call_link():
-    line = CrisisLine(id="y", region="R", name="N", contact="Call 111", call="111", hours="24/7", source="https://a.org/")
+    line = CrisisLine(
+        id="y", region="R", name="N", contact="Call 111", call="111", hours="24/7", source="https://a.org/"
+    )
     html = _html("crisis_lines", [line])
     assert "tel:111" in html and "sms:" not in html and "Chat" not in html
 
 
 def test_emergency_numbers_are_a_list_of_tel_links_in_the_readable_text():
-    html = _html("emergency_numbers", [EmergencyNumber(region="Here & there", number="999 or 112", call=["999", "112"])])
+    html = _html(
+        "emergency_numbers",
+        [EmergencyNumber(region="Here & there", number="999 or 112", call=["999", "112"])],
+    )
     assert (
         '<li><strong>Here &amp; there:</strong> call <a class="tap" href="tel:999">999</a>'
         ' or <a class="tap" href="tel:112">112</a></li>'

@@ -60,7 +60,10 @@ LINE = {
 
 
 def test_a_good_crisis_line_passes():
-    assert CrisisLine.model_validate({**LINE, "text": "+44 116 123", "chat": "https://example.org/"}).call == "+44 116 123"
+    assert (
+        CrisisLine.model_validate({**LINE, "text": "+44 116 123", "chat": "https://example.org/"}).call
+        == "+44 116 123"
+    )
 
 
 @pytest.mark.parametrize(
@@ -86,7 +89,14 @@ def test_bad_crisis_line_contacts_are_refused_on_the_right_field(change, field):
 
 @pytest.mark.parametrize(
     ("call", "ok"),
-    [(["999", "112"], True), (["112"], True), ([], False), (["911"], False), (["9 9 9"], False), ("999", False)],
+    [
+        (["999", "112"], True),
+        (["112"], True),
+        ([], False),
+        (["911"], False),
+        (["9 9 9"], False),
+        ("999", False),
+    ],
 )
 def test_emergency_numbers_must_be_dialable_and_in_the_text(call, ok):
     record = {"region": "United Kingdom", "number": "999 or 112", "call": call}

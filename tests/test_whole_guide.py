@@ -58,7 +58,10 @@ def test_a_part_moves_its_headings_down_and_prefixes_its_anchors(tmp_path):
     from macros.whole_guide import part
 
     source = tmp_path / "healing.md"
-    source.write_text("---\nreviewed: 2026-01-01\nnext_review: 2027-01-01\n---\n\n# Healing\n\n## Ways\n\n### CBT { #cbt }\n")
+    source.write_text(
+        "---\nreviewed: 2026-01-01\nnext_review: 2027-01-01\n---\n\n"
+        "# Healing\n\n## Ways\n\n### CBT { #cbt }\n"
+    )
     result = part(source, render=lambda markdown: markdown)
     assert result["title"] == "Healing"
     assert "### Ways" in result["body"] and "#### CBT { #healing--cbt }" in result["body"]
