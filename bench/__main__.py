@@ -13,7 +13,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import build_time, lighthouse
+from bench import build_time, growth, lighthouse
 from bench.page_weight import chromium, first_visit, next_page
 from bench.server import Ledger, handler_for
 from tests.browser import chromium_path, serve
@@ -89,6 +89,22 @@ def tool_versions() -> dict:
     }
 
 
+def growth_table(rows) -> list[str]:
+    baseline, table = growth.growth(rows)
+    lines = [
+        f"First visit, gzip, against `bench/baseline.json` (commit {baseline['commit']}).",
+        "",
+        "| page | baseline | now | growth | budget | verdict |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in table:
+        lines.append(
+            f"| {row['page']} | {row['before']:,} B | {row['now']:,} B | {row['growth']:+,} B "
+            f"| ≤ {_kib(row['budget'])} | {_verdict(row['growth'] <= row['budget'])} |"
+        )
+    return [*lines, ""]
+
+
 def report(rows, stock, builds, scale) -> str:
     worst_first = max(row["first"]["bytes"] for row in rows)
     worst_next = max(row["next"]["bytes"] for row in rows)
@@ -119,6 +135,9 @@ def report(rows, stock, builds, scale) -> str:
         f"({scale['1000']:.1f} s vs {scale['100']:.1f} s) | "
         f"{_verdict(scale['ratio'] <= BUDGETS['scale_ratio'])} | — |",
         "",
+        "## Growth since the baseline",
+        "",
+        *growth_table(rows),
         "## Every page",
         "",
         "| page | first visit | requests | next page (warm) | performance | accessibility "

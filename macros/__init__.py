@@ -1,7 +1,8 @@
 """mkdocs-macros entry point.
 
 When the build starts, every data file is loaded and checked; pages then call one
-macro per list (e.g. {{ signs() }}) and cite sources with {{ cite("id") }}.
+macro per list (e.g. {{ signs() }}) and cite sources with {{ cite("id") }}; the
+Signs page calls {{ self_check() }}, docs/whole-guide.md {{ whole_guide() }}.
 Per page, the front matter's review dates are checked, and the page's sources and
 the glossary's abbreviation tooltips are appended to its Markdown.
 """
@@ -27,7 +28,6 @@ def define_env(env) -> None:
         env.macro(renderer.macro(name, records), name)
 
     extra = env.conf["extra"]
-
     links = Links(env)
 
     @env.macro
@@ -50,9 +50,12 @@ def define_env(env) -> None:
     def whole_guide() -> str:
         """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
         docs = Path(env.conf["docs_dir"])
-        here = env.page.file.src_uri
-        render = lambda markdown: env.render(markdown, force_rendering=True)  # noqa: E731
-        parts = [part(docs / source, render) for source in reading_order(env.conf["nav"], here)]
+
+        def render(markdown: str) -> str:  # its macros and citations, as on its own page
+            return env.render(markdown, force_rendering=True)
+
+        sources = reading_order(env.conf["nav"], skip=env.page.file.src_uri)
+        parts = [part(docs / source, render) for source in sources]
         return renderer.render_template("whole_guide.md.j2", parts=parts)
 
     # Kept for the per-page and post-build hooks below.

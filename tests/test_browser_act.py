@@ -21,7 +21,7 @@ SMALL_TARGETS = """selector => [...document.querySelectorAll(selector)]
   .map(element => [element.outerHTML.slice(0, 80), element.getBoundingClientRect()])
   .filter(([, box]) => box.width < 24 || box.height < 24)
   .map(([html, box]) => `${html} is ${box.width.toFixed(1)} x ${box.height.toFixed(1)}`)"""
-TARGETS = "a[href^='tel:'], a[href^='sms:'], a.tap, button.print-page, .self-check label"
+TARGETS = "a[href^='tel:'], a[href^='sms:'], a.tap, .print-page button, .self-check label"
 
 # The number of lines of text an element takes: the distinct tops of its text's line boxes.
 LINES = """selector => {
@@ -232,9 +232,9 @@ def test_without_javascript_the_self_check_is_a_plain_list_and_print_is_hidden(b
     page.goto(web_url + "signs/")
     assert page.locator(".self-check input[type=checkbox]").count() == len(SIGNS)
     assert page.locator(".self-check__summary").inner_text().strip() == ""
-    assert not page.locator("button.print-page").is_visible()
+    assert not page.locator(".print-page button").is_visible()
     page.emulate_media(media="print")
-    assert page.locator(".self-check li:visible").count() == len(SIGNS)  # all, to tick by hand
+    assert page.locator(".self-check__signs li:visible").count() == len(SIGNS)  # all, to tick by hand
     context.close()
 
 
@@ -248,7 +248,7 @@ def test_printing_the_ticked_self_check_gives_one_page_with_the_date(signs_page,
 
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert page.locator(".self-check li:visible").count() == 2
+    assert page.locator(".self-check__signs li:visible").count() == 2
     assert page.locator(".self-check__date").is_visible()
     assert not page.locator("#signs-to-look-out-for").is_visible()  # the rest of the page is left off
 
@@ -263,6 +263,11 @@ def test_printing_the_ticked_self_check_gives_one_page_with_the_date(signs_page,
     )
     assert f"Date: {today}" in text
     assert all(number in text for number in EMERGENCY), text  # the banner prints too
+
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.locator(".self-check__signs li:visible").count() == len(SIGNS)
+    assert page.locator("#signs-to-look-out-for").is_visible()
 
 
 # -- Print this page -------------------------------------------------------------
@@ -281,5 +286,5 @@ def test_print_this_page_is_hidden_where_the_browser_cannot_print(context, web_u
     context.add_init_script("delete window.print; window.print = undefined;")
     page = context.new_page()
     page.goto(web_url + "effects/")
-    assert page.locator("button.print-page").count() == 1
-    assert not page.locator("button.print-page").is_visible()
+    assert page.locator(".print-page button").count() == 1
+    assert not page.locator(".print-page button").is_visible()

@@ -72,4 +72,4 @@ def test_data_is_escaped_in_generated_files(tmp_path):
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     subprocess.run([str(VENV / "bin" / "python"), "-m", "macros.generate"], cwd=project, env=ENV, check=True)
     text = (project / BANNER).read_text()
-    assert 'aria-label="911: Here &amp; &#34;there&#34;"' in text
+    assert 'data-regions="Here &amp; &#34;there&#34;"' in text

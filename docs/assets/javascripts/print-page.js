@@ -1,8 +1,7 @@
-// "Print this page" under every page (overrides/partials/page-actions.html): shown only
-// where the browser can print, so without JavaScript or printing there is no dead button.
-if (typeof window.print === "function") {
-  for (const button of document.querySelectorAll("button.print-page")) {
-    button.addEventListener("click", () => window.print());
-    button.hidden = false;
+// "Print this page": shown where the browser can print.
+if (typeof print === "function") {
+  for (const action of document.querySelectorAll(".print-page")) {
+    action.firstChild.onclick = () => print();
+    action.hidden = false;
   }
 }
