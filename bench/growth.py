@@ -1,8 +1,9 @@
 """Growth budgets: how much each page's first visit has grown since a recorded baseline.
 
 bench/baseline.json holds the first-visit bytes (gzip) of every page at one commit,
-measured by the same gzip server. Issue 10 (tap to call, the self-check, the PDF,
-print, sharing) may add at most 3 KiB to the Signs page and 1 KiB to any other page.
+measured by the same gzip server, and that run's Lighthouse scores. Issue 10 (tap to
+call, the self-check, the PDF, print, sharing) may add at most 3 KiB to the Signs page
+and 1 KiB to any other page, and no Lighthouse score may drop.
 """
 
 import json
@@ -25,7 +26,15 @@ def growth(rows: list[dict]) -> tuple[dict, list[dict]]:
         now = row["first"]["bytes"]
         budget = BUDGET.get(row["page"], DEFAULT_BUDGET)
         table.append(
-            {"page": row["page"], "before": before, "now": now, "growth": now - before, "budget": budget}
+            {
+                "page": row["page"],
+                "before": before,
+                "now": now,
+                "growth": now - before,
+                "budget": budget,
+                "scores_before": baseline.get("lighthouse", {}).get(row["page"], {}),
+                "scores_now": row["lighthouse"]["scores"],
+            }
         )
     return baseline, table
 
@@ -40,7 +49,7 @@ def measure_baseline(site: Path, commit: str) -> dict:
     ledger = Ledger()
     with chromium() as browser, serve(site, handler_for(ledger)) as url:
         sizes = {source: first_visit(browser, ledger, url + path)["bytes"] for source, path in PAGES}
-    return {"commit": commit, "first_visit_bytes": sizes}
+    return {"commit": commit, "first_visit_bytes": sizes}  # add "lighthouse" from that commit's RESULTS.md
 
 
 if __name__ == "__main__":  # python -m bench.growth SITE_DIR COMMIT > bench/baseline.json
