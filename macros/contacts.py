@@ -20,8 +20,9 @@ def link(scheme: str, number: str, text: str) -> Markup:
 
 def with_tel_links(text: str, numbers: list[str]) -> Markup:
     """The readable text, with each dialable number in it turned into a tel: link."""
-    pattern = "|".join(re.escape(number) for number in sorted(numbers, key=len, reverse=True))
-    parts = re.split(f"({pattern})", text)
+    alternatives = "|".join(re.escape(number) for number in sorted(numbers, key=len, reverse=True))
+    # A whole number only: not the 988 of "988lifeline.org" or the 11 of "111".
+    parts = re.split(rf"(?<![\w.])({alternatives})(?![\w])", text)
     return Markup("").join(link("tel", part, part) if part in numbers else escape(part) for part in parts)
 
 

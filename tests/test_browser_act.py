@@ -56,7 +56,7 @@ def test_help_page_has_a_tel_link_for_every_number_in_the_data(context, web_url)
         assert page.locator(f"{article}a[href='{chat}']", has_text="Chat online").count() == 1
     assert chats
     # The readable number is the link text: "116 123", not "116123".
-    assert page.locator(article + "a[href='tel:116123']").inner_text() == "Call 116 123"
+    assert page.locator(article + "a[href='tel:116123']").inner_text() == "116 123"
 
 
 @pytest.mark.parametrize("url_path", [url for _, url in PAGES] + ["whole-guide/", "no-such-page/"])

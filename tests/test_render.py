@@ -54,7 +54,7 @@ def test_crisis_line_has_call_text_and_chat_links_with_readable_numbers():
         source="https://example.org/",
     )
     html = _html("crisis_lines", [line])
-    assert '<a class="tap" href="tel:116123">Call 116 123</a>' in html
+    assert 'Call or text <a class="tap" href="tel:116123">116 123</a>, or chat online.' in html
     assert '<a class="tap" href="sms:116123">Text 116 123</a>' in html
     assert '<a class="tap" href="https://example.org/chat?a=1&amp;b=2">Chat online</a>' in html
 
@@ -64,7 +64,16 @@ def test_a_line_without_text_or_chat_gets_only_a_call_link():
         id="y", region="R", name="N", contact="Call 111", call="111", hours="24/7", source="https://a.org/"
     )
     html = _html("crisis_lines", [line])
-    assert "tel:111" in html and "sms:" not in html and "Chat" not in html
+    assert 'Call <a class="tap" href="tel:111">111</a>.' in html and "sms:" not in html and "Chat" not in html
+
+
+def test_only_whole_numbers_in_the_text_become_links():
+    from macros.contacts import with_tel_links
+
+    assert with_tel_links("Call or text 988, or chat at 988lifeline.org", ["988"]) == (
+        'Call or text <a class="tap" href="tel:988">988</a>, or chat at 988lifeline.org'
+    )
+    assert with_tel_links("Call 1111 or 111", ["111"]) == 'Call 1111 or <a class="tap" href="tel:111">111</a>'
 
 
 def test_emergency_numbers_are_a_list_of_tel_links_in_the_readable_text():
