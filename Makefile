@@ -41,6 +41,8 @@ build: offline
 	rm -rf .site-old
 
 ## pdf: the PDF edition: Chromium prints the whole-guide page of a first web build.
+## That build links to no PDF (its size is not known yet), so the PDF never names its
+## own size; the real builds below then link to it with its size (`PDF_SIZE`).
 ## Without a Chromium it says so and makes none; the site then builds without it.
 pdf: $(VENV)/.runtime-installed check-generated
 	rm -rf dist/.pdf-site
