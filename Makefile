@@ -16,15 +16,17 @@ PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --stri
 # same mkdocs.yml, e.g. `make build ENGINE=zensical`.
 ENGINE ?= mkdocs
 
-.PHONY: serve build offline check test lint lock bench clean
+.PHONY: serve build offline check generate test lint lock bench clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
 serve: check
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-## build: build the offline edition into dist/ and the web site (with the offline zip)
-## into site/; one build at a time, and site/ and dist/ are replaced only by complete
-## new ones (scripts/build_site.py). Dated by the last commit, so builds are identical.
+## build: build the PDF edition (Chromium prints the whole-guide page; without a
+## Chromium the site builds without it), the offline edition into dist/ and the web
+## site (with the zip and the PDF) into site/; one build at a time, and site/ and dist/
+## are replaced only by complete new ones (scripts/build_site.py). Dated by the last
+## commit, so builds are identical.
 build: check
 	$(BIN)/python -m scripts.build_site --engine $(ENGINE)
 
@@ -37,12 +39,18 @@ offline: check
 check: $(VENV)/.runtime-installed
 	$(BIN)/python -m macros.check
 
-## test: install everything the tests need, run `make lint`, build site/ and the
-## offline zip (CI keeps them as artifacts), then run the whole suite
+## generate: rewrite the committed files made from data/ (the banner's numbers, the
+## abbreviations, the JSON Schemas); `make check` refuses to build while one is stale
+generate: $(VENV)/.runtime-installed
+	$(BIN)/python -m macros.generate
+
+## test: install everything the tests need (a Chromium first: the build prints the PDF
+## with it), run `make lint`, build site/, the offline zip and the PDF (CI keeps them
+## as artifacts), then run the whole suite
 test: $(VENV)/.test-installed
 	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory build
 	VENV=$(VENV) scripts/install-browser
+	$(MAKE) --no-print-directory build
 	$(BIN)/python -m pytest
 
 ## lint: check the workflows and GitHub config against their schemas, audit them with

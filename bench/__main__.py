@@ -13,7 +13,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import build_time, engines, lighthouse
+from bench import build_time, engines, growth, lighthouse
 from bench.page_weight import chromium, first_visit, next_page
 from bench.server import Ledger, handler_for
 from tests.browser import chromium_path, serve
@@ -89,6 +89,35 @@ def tool_versions() -> dict:
     }
 
 
+def _scores(scores: dict) -> str:
+    return " / ".join(str(scores.get(name, "?")) for name in lighthouse_categories())
+
+
+def lighthouse_categories() -> list[str]:
+    return ["performance", "accessibility", "best-practices", "seo"]
+
+
+def growth_table(rows) -> list[str]:
+    baseline, table = growth.growth(rows)
+    lines = [
+        f"First visit, gzip, and Lighthouse (performance / accessibility / best practices / SEO) "
+        f"against `bench/baseline.json` (commit {baseline['commit']}). Performance varies by several "
+        "points from run to run on this shared machine; the other three must not drop.",
+        "",
+        "| page | baseline | now | growth | budget | verdict | Lighthouse baseline | Lighthouse now |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in table:
+        before, now = row["scores_before"], row["scores_now"]
+        dropped = [name for name in lighthouse_categories()[1:] if now.get(name, 0) < before.get(name, 0)]
+        ok = row["growth"] <= row["budget"] and not dropped
+        lines.append(
+            f"| {row['page']} | {row['before']:,} B | {row['now']:,} B | {row['growth']:+,} B "
+            f"| ≤ {_kib(row['budget'])} | {_verdict(ok)} | {_scores(before)} | {_scores(now)} |"
+        )
+    return [*lines, ""]
+
+
 def report(rows, stock, builds, scale, engine_results) -> str:
     worst_first = max(row["first"]["bytes"] for row in rows)
     worst_next = max(row["next"]["bytes"] for row in rows)
@@ -119,6 +148,9 @@ def report(rows, stock, builds, scale, engine_results) -> str:
         f"({scale['1000']:.1f} s vs {scale['100']:.1f} s) | "
         f"{_verdict(scale['ratio'] <= BUDGETS['scale_ratio'])} | — |",
         "",
+        "## Growth since the baseline",
+        "",
+        *growth_table(rows),
         "## Every page",
         "",
         "| page | first visit | requests | next page (warm) | performance | accessibility "

@@ -1,7 +1,8 @@
 """The macros pages call, for MkDocs (mkdocs-macros) and Zensical alike.
 
 Pages call one macro per list (e.g. {{ signs() }}), cite sources with
-{{ cite("id") }} and end with {{ page_sources() }}. Nothing relies on an engine's
+{{ cite("id") }} and end with {{ page_sources() }}; the Signs page calls
+{{ self_check() }}, docs/whole-guide.md {{ whole_guide() }}. Nothing relies on an engine's
 hooks: Zensical runs define_env() once per page and no on_* hook, MkDocs runs it
 once per build; in both, env.page is the page being rendered. The checks both
 engines rely on run before either builds (python -m macros.check).
@@ -17,8 +18,9 @@ if _PROJECT not in sys.path:
 
 from macros.citations import Citations  # noqa: E402
 from macros.data import DataError, load_all  # noqa: E402
-from macros.links import NO_SOURCE_YET, relative_link  # noqa: E402
+from macros.links import NO_SOURCE_YET, Links, relative_link  # noqa: E402
 from macros.render import Renderer  # noqa: E402
+from macros.whole_guide import part, reading_order  # noqa: E402
 
 
 def page_path(page) -> str:
@@ -54,10 +56,32 @@ def define_env(env) -> None:
         env.macro(renderer.macro(name, records), name)
 
     extra = env.conf["extra"]
+    links = Links(env, page_path)
 
     @env.macro
     def read_offline() -> str:
-        """The home page's download link, or a note when this is the offline copy."""
+        """The home page's downloads (zip, PDF), or a note when this is the offline copy."""
         return renderer.render_template(
-            "read_offline.md.j2", offline=extra["offline"], zip=extra["offline_zip"]
+            "read_offline.md.j2",
+            offline=extra["offline"],
+            zip=links.file(extra["offline_zip"]),
+            pdf=links.file(extra["pdf"]),
+            pdf_size=int(extra["pdf_size"]),
         )
+
+    @env.macro
+    def self_check() -> str:
+        """The Signs page's private self-check: one box per sign in data/signs.yml."""
+        return renderer.render_template("self_check.html.j2", signs=lists["signs"], links=links)
+
+    @env.macro
+    def whole_guide() -> str:
+        """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
+        docs = Path(env.project_dir) / "docs"
+
+        def render(markdown: str) -> str:  # its macros and citations, as on its own page
+            return env.render(markdown, force_rendering=True)
+
+        sources = reading_order(env.conf["nav"], skip=page_path(env.page).removeprefix("docs/"))
+        parts = [part(docs / source, render) for source in sources]
+        return renderer.render_template("whole_guide.md.j2", parts=parts)

@@ -5,6 +5,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from macros import contacts
 from macros.schema import Record
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -36,6 +37,8 @@ class Renderer:
         )
         # Records with no `sources` show the marker (explained.md.j2, therapies.md.j2).
         self.add_global("unsourced", self.unsourced)
+        # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
+        self._jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links)
 
     def add_global(self, name: str, function) -> None:
         """Make a function callable from every template, e.g. cite()."""

@@ -10,7 +10,7 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 # Invisible characters that can disguise text: bidirectional controls (a
 # right-to-left override can make "999" read as "666") and zero-width characters.
@@ -101,6 +101,10 @@ Url = Annotated[
     AfterValidator(_https_url),
     Field(json_schema_extra={"pattern": URL_PATTERN, "format": "uri"}),
 ]
+# A number a phone can dial: digits in groups, an optional leading +. No letters,
+# dashes or brackets (and so no invisible characters).
+PHONE_PATTERN = "^\\+?[0-9]+( [0-9]+)*$"
+PhoneNumber = Annotated[str, StringConstraints(max_length=20, pattern=PHONE_PATTERN)]
 
 
 class Record(BaseModel):
@@ -127,18 +131,42 @@ class Therapy(Entry):
     sources: list[Id] | None = None
 
 
+def _shown_in(text: str, number: str, field: str) -> None:
+    """A dialable number must be one the readable text already gives, so the two cannot drift."""
+    if number not in text:
+        raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
+
+
 class EmergencyNumber(Record):
     region: Label
-    number: Label
+    number: Label  # the readable text, e.g. "999 or 112"
+    call: list[PhoneNumber] = Field(min_length=1)  # each number in it that a phone can dial
+
+    @field_validator("call")
+    @classmethod
+    def _numbers_in_text(cls, call, info):
+        for number in call:
+            _shown_in(info.data.get("number", ""), number, "number")
+        return call
 
 
 class CrisisLine(Record):
     id: Id
     region: Label
     name: Label
-    contact: Label
+    contact: Label  # the readable text, e.g. "Call or text 988"
+    call: PhoneNumber
+    text: PhoneNumber | None = None  # for a line that also takes text messages
+    chat: Url | None = None  # for a line with a chat on its web site
     hours: Label
     source: Url
+
+    @field_validator("call", "text")
+    @classmethod
+    def _number_in_text(cls, number, info):
+        if number is not None:
+            _shown_in(info.data.get("contact", ""), number, "contact")
+        return number
 
 
 class HelplineDirectory(Record):

@@ -1,14 +1,13 @@
-"""JSON Schemas of the data files, for editors: `python -m macros.schemas [--check]`.
+"""JSON Schemas of the data files, for editors (written by `python -m macros.generate`).
 
 Each data/<file>.yml starts with a `# yaml-language-server: $schema=...` line that
 points at schemas/<file>.schema.json, so VS Code (with the YAML extension) and
 other editors complete field names and flag a bad value while a contributor
 types. The schemas come from the same models the build checks with
-(macros/schema.py), so the two cannot disagree; --check fails when one is stale.
+(macros/schema.py), so the two cannot disagree; the check step fails when one is stale.
 """
 
 import json
-import sys
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -51,36 +50,20 @@ def schema_path(root: Path, file: str) -> Path:
     return root / SCHEMAS_DIR / f"{file.removesuffix('.yml')}.schema.json"
 
 
-def stale(root: Path) -> list[str]:
-    """Schemas that differ from the models, or data files that do not point at theirs."""
+def data_files() -> list[str]:
+    return sorted({spec.file for spec in LISTS.values()})
+
+
+def render_all(root: Path) -> dict[Path, str]:
+    """Schema path -> its text (written and checked by python -m macros.generate)."""
+    return {schema_path(root, file): rendered(file) for file in data_files()}
+
+
+def missing_schema_lines(root: Path) -> list[str]:
+    """Data files whose first line does not point editors at their schema."""
     problems = []
-    for file in sorted({spec.file for spec in LISTS.values()}):
-        path = schema_path(root, file)
-        if not path.is_file() or path.read_text(encoding="utf-8") != rendered(file):
-            problems.append(f"{path.relative_to(root)}: out of date; run `python -m macros.schemas`")
-        first_line = (root / "data" / file).read_text(encoding="utf-8").partition("\n")[0]
-        expected = f"# yaml-language-server: $schema=../{SCHEMAS_DIR}/{path.name}"
-        if first_line != expected:
+    for file in data_files():
+        expected = f"# yaml-language-server: $schema=../{SCHEMAS_DIR}/{schema_path(root, file).name}"
+        if (root / "data" / file).read_text(encoding="utf-8").partition("\n")[0] != expected:
             problems.append(f"data/{file}: line 1 must be '{expected}'")
     return problems
-
-
-def write(root: Path) -> None:
-    (root / SCHEMAS_DIR).mkdir(exist_ok=True)
-    for file in sorted({spec.file for spec in LISTS.values()}):
-        schema_path(root, file).write_text(rendered(file), encoding="utf-8")
-
-
-def main() -> int:
-    root = Path.cwd()
-    if "--check" in sys.argv:
-        problems = stale(root)
-        for problem in problems:
-            print(f"ERROR - {problem}", file=sys.stderr)
-        return 1 if problems else 0
-    write(root)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -26,6 +26,7 @@ ROOT = Path.cwd()
 SITE = ROOT / "site"
 DIST = ROOT / "dist"
 OFFLINE_NAME = "hyper-independence-guide-offline"
+PDF_NAME = "hyper-independence-guide.pdf"
 TEMP = ".building-"  # prefix of every temporary folder or file; a leftover is always stale
 LOCK_FILE = ROOT / ".build.lock"
 
@@ -52,13 +53,34 @@ def engine_build(site_dir: Path, env: dict) -> None:
             raise BuildFailed(f"{engine} build failed; {site_dir.relative_to(ROOT)} was not published")
 
 
-def build_offline(env: dict) -> Path:
+def build_pdf(env: dict) -> Path | None:
+    """The PDF edition: Chromium prints the whole-guide page of a first web build. That
+    build links to no PDF (its size is not known yet), so the PDF never names its own
+    size; the real builds then link to it with its size (PDF_SIZE). Without a Chromium,
+    macros.pdf says so and makes none: the site builds without it (None)."""
+    folder, output = ROOT / f"{TEMP}pdf-site", ROOT / f"{TEMP}pdf" / PDF_NAME
+    engine_build(folder, {**env, "PDF_SIZE": "0"})
+    checkpoint("pdf-print")
+    if subprocess.run([sys.executable, "-m", "macros.pdf", str(folder), str(output)], env=env).returncode:
+        raise BuildFailed("the PDF edition could not be made; nothing was published")
+    _remove(folder)
+    return output if output.is_file() else None
+
+
+def _add_pdf(folder: Path, pdf: Path | None) -> None:
+    if pdf is not None:
+        (folder / "downloads").mkdir(exist_ok=True)
+        shutil.copyfile(pdf, folder / "downloads" / pdf.name)
+
+
+def build_offline(env: dict, pdf: Path | None) -> Path:
     """The offline edition (opens from file://, search included) and its zip, into a
     new dist/ that replaces the old one whole, so the folder and the zip always match.
     Returns the zip."""
     staging = ROOT / f"{TEMP}dist"
     folder, zip_path = staging / OFFLINE_NAME, staging / f"{OFFLINE_NAME}.zip"
     engine_build(folder, {**env, "OFFLINE": "true"})
+    _add_pdf(folder, pdf)
     # A smaller download: readers need no source maps, and search needs no
     # other-language packs (the guide is in English). Three-quarters of the zip.
     for source_map in folder.rglob("*.map"):
@@ -66,18 +88,21 @@ def build_offline(env: dict) -> Path:
     shutil.rmtree(folder / "assets" / "javascripts" / "lunr", ignore_errors=True)
     checkpoint("offline-zip")
     write_zip(folder, zip_path, int(env["SOURCE_DATE_EPOCH"]))
+    if pdf is not None:
+        shutil.copyfile(pdf, staging / pdf.name)
     checkpoint("offline-swap")
     _publish(staging, DIST)
     return DIST / zip_path.name
 
 
-def build_web(env: dict, offline_zip: Path) -> None:
-    """The web site into site/, with the offline zip in its downloads/."""
+def build_web(env: dict, offline_zip: Path, pdf: Path | None) -> None:
+    """The web site into site/, with the offline zip and the PDF in its downloads/."""
     folder = ROOT / f"{TEMP}site"
     checkpoint("web-mkdocs")
     engine_build(folder, env)
     (folder / "downloads").mkdir(exist_ok=True)
     shutil.copyfile(offline_zip, folder / "downloads" / offline_zip.name)
+    _add_pdf(folder, pdf)
     checkpoint("web-swap")
     _publish(folder, SITE)
 
@@ -126,9 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{build_date.isoformat()} UTC"}
         env["ENGINE"] = args.engine
         try:
-            offline_zip = build_offline(env)
+            pdf = build_pdf(env)
+            env["PDF_SIZE"] = str(pdf.stat().st_size if pdf else 0)
+            offline_zip = build_offline(env, pdf)
             if not args.offline:
-                build_web(env, offline_zip)
+                build_web(env, offline_zip, pdf)
+            remove_leftovers()  # the PDF's own staging folder
         except BuildFailed as error:
             remove_leftovers()
             print(error, file=sys.stderr)

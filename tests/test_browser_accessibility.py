@@ -40,6 +40,18 @@ def test_axe_finds_no_violations(settled_page, web_url, url_path, scheme):
     assert not violations, f"{url_path or 'home'} ({scheme}): {violations}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_ticked_self_check_and_the_whole_guide(settled_page, web_url, scheme):
+    settled_page.goto(web_url + "signs/")
+    settled_page.locator(".self-check input[type=checkbox]").first.check()
+    assert settled_page.locator(".self-check__summary a").count() >= 1  # the summary is showing
+    violations = _axe_violations(settled_page)
+    assert not violations, f"self-check ({scheme}): {violations}"
+    settled_page.goto(web_url + "whole-guide/")
+    violations = _axe_violations(settled_page)
+    assert not violations, f"whole guide ({scheme}): {violations}"
+
+
 def test_axe_reports_a_planted_violation(context, web_url):
     """Negative control: an image without alt text must be reported."""
     page = context.new_page()
@@ -54,7 +66,12 @@ def test_first_tab_reaches_skip_to_content_then_urgent_help(context, web_url):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     page.keyboard.press("Tab")
-    assert "emergency numbers" in page.evaluate("document.activeElement.textContent")
+    # The banner's first emergency number, then the others, then the crisis lines.
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "tel:911"
+    while not page.evaluate(
+        "document.activeElement.closest('.md-banner') && !document.activeElement.href.startsWith('tel:')"
+    ):
+        page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/get-help/#if-you-are-in-danger-now")
 
@@ -78,7 +95,7 @@ def test_urgent_help_is_visible_on_a_phone_without_scrolling(browser, web_url):
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
     page = context.new_page()
     page.goto(web_url + "effects/")
-    link = page.get_by_role("link", name="Find emergency numbers and crisis lines")
+    link = page.get_by_role("link", name="Crisis lines and more help")
     box = link.bounding_box()
     context.close()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 640

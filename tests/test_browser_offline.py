@@ -1,6 +1,8 @@
 """The offline edition, unzipped and opened from file://, works with no network at all."""
 
 import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -71,7 +73,7 @@ def test_offline_edition_says_it_is_the_offline_copy(context, offline_home):
 def test_need_help_now_link_works_offline(context, offline_home):
     page = context.new_page()
     page.goto(offline_home.removesuffix("index.html") + "signs.html")
-    page.get_by_role("link", name="Find emergency numbers and crisis lines").click()
+    page.get_by_role("link", name="Crisis lines and more help").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/get-help.html#if-you-are-in-danger-now")
     assert page.locator("#if-you-are-in-danger-now").is_visible()
@@ -90,3 +92,36 @@ def test_the_policy_holds_from_file_with_no_violations(context, offline_home, so
     use_search_and_palette(page)
     page.wait_for_timeout(200)
     assert csp.violations() == [], source
+
+
+def test_tel_links_and_the_pdf_work_offline(context, offline_home):
+    from tests.test_browser_act import EMERGENCY
+
+    page = context.new_page()
+    page.goto(offline_home.removesuffix("index.html") + "get-help.html")
+    banner = page.eval_on_selector_all(
+        ".md-banner a[href^='tel:']", "links => links.map(l => l.getAttribute('href'))"
+    )
+    assert banner == [f"tel:{n}" for n in dict.fromkeys(EMERGENCY)]
+    assert page.locator("article a[href^='tel:']").count() >= len(EMERGENCY)
+    pdf = page.locator(".page-actions a[href$='.pdf']")
+    assert pdf.get_attribute("href") == "downloads/hyper-independence-guide.pdf"
+    target = Path(unquote(urlparse(page.url).path)).parent / "downloads" / "hyper-independence-guide.pdf"
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_self_check_works_offline_and_keeps_nothing(context, offline_home):
+    from tests.test_browser_act import SIGNS, WATCH_JS, _kept
+
+    context.add_init_script(WATCH_JS)
+    page = context.new_page()
+    watch = PageWatch(page)
+    page.goto(offline_home.removesuffix("index.html") + "signs.html")
+    page.wait_for_load_state("networkidle")
+    before, kept = len(watch.requests), _kept(page)
+    for sign in SIGNS[:2]:
+        page.get_by_role("checkbox", name=sign.label, exact=True).check()
+    assert f"You ticked 2 of {len(SIGNS)} signs." in page.locator(".self-check__summary").inner_text()
+    assert watch.requests[before:] == []
+    assert _kept(page) == kept
+    assert not watch.errors, watch.errors

@@ -48,6 +48,7 @@ def test_crisis_line_links_its_source():
         region="Nowhere",
         name="Line",
         contact="Call 1",
+        call="1",
         hours="24/7",
         source="https://example.org/",
     )
@@ -55,9 +56,50 @@ def test_crisis_line_links_its_source():
     assert 'id="x-line"' in html and 'href="https://example.org/"' in html
 
 
-def test_emergency_numbers_are_a_list():
-    html = _html("emergency_numbers", [EmergencyNumber(region="Here", number="123")])
-    assert "<li><strong>Here:</strong> call 123</li>" in html
+def test_crisis_line_has_call_text_and_chat_links_with_readable_numbers():
+    line = CrisisLine(
+        id="x-line",
+        region="Nowhere",
+        name="Line",
+        contact="Call or text 116 123, or chat online",
+        call="116 123",
+        text="116 123",
+        chat="https://example.org/chat?a=1&b=2",
+        hours="24/7",
+        source="https://example.org/",
+    )
+    html = _html("crisis_lines", [line])
+    assert 'Call or text <a class="tap" href="tel:116123">116 123</a>, or chat online.' in html
+    assert '<a class="tap" href="sms:116123">Text 116 123</a>' in html
+    assert '<a class="tap" href="https://example.org/chat?a=1&amp;b=2">Chat online</a>' in html
+
+
+def test_a_line_without_text_or_chat_gets_only_a_call_link():
+    line = CrisisLine(
+        id="y", region="R", name="N", contact="Call 111", call="111", hours="24/7", source="https://a.org/"
+    )
+    html = _html("crisis_lines", [line])
+    assert 'Call <a class="tap" href="tel:111">111</a>.' in html and "sms:" not in html and "Chat" not in html
+
+
+def test_only_whole_numbers_in_the_text_become_links():
+    from macros.contacts import with_tel_links
+
+    assert with_tel_links("Call or text 988, or chat at 988lifeline.org", ["988"]) == (
+        'Call or text <a class="tap" href="tel:988">988</a>, or chat at 988lifeline.org'
+    )
+    assert with_tel_links("Call 1111 or 111", ["111"]) == 'Call 1111 or <a class="tap" href="tel:111">111</a>'
+
+
+def test_emergency_numbers_are_a_list_of_tel_links_in_the_readable_text():
+    html = _html(
+        "emergency_numbers",
+        [EmergencyNumber(region="Here & there", number="999 or 112", call=["999", "112"])],
+    )
+    assert (
+        '<li><strong>Here &amp; there:</strong> call <a class="tap" href="tel:999">999</a>'
+        ' or <a class="tap" href="tel:112">112</a></li>'
+    ) in html
 
 
 def test_records_keep_their_order():

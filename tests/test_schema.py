@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from macros.data import DataError, DataList, load_all, read_yaml, validate
-from macros.schema import CrisisLine, Explained, Therapy
+from macros.schema import CrisisLine, EmergencyNumber, Explained, Therapy
 from tests.site import ROOT
 
 GOOD = {"id": "never-asks", "label": "Never asking", "explanation": "You do it all yourself."}
@@ -48,10 +48,63 @@ def test_therapy_needs_both_explanations():
         Therapy.model_validate({"id": "cbt", "label": "CBT", "what_it_is": "A talking therapy."})
 
 
-def test_crisis_line_source_must_be_a_web_address():
-    line = {"id": "x", "region": "R", "name": "N", "contact": "Call", "hours": "24/7", "source": "not a url"}
-    with pytest.raises(ValidationError):
-        CrisisLine.model_validate(line)
+LINE = {
+    "id": "x",
+    "region": "R",
+    "name": "N",
+    "contact": "Call or text +44 116 123",
+    "call": "+44 116 123",
+    "hours": "24/7",
+    "source": "https://example.org/",
+}
+
+
+def test_a_good_crisis_line_passes():
+    assert (
+        CrisisLine.model_validate({**LINE, "text": "+44 116 123", "chat": "https://example.org/"}).call
+        == "+44 116 123"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"source": "not a url"}, "source"),
+        ({"call": "116-123"}, "call"),
+        ({"call": "call 116"}, "call"),
+        ({"call": "116  123"}, "call"),
+        ({"call": "44+116"}, "call"),
+        ({"call": "999"}, "call"),  # not a number the readable text gives
+        ({"text": "(116) 123"}, "text"),
+        ({"chat": "http://example.org/"}, "chat"),
+        ({"chat": "javascript:alert(1)"}, "chat"),
+        ({"call": None}, "call"),
+    ],
+)
+def test_bad_crisis_line_contacts_are_refused_on_the_right_field(change, field):
+    with pytest.raises(ValidationError) as error:
+        CrisisLine.model_validate({**LINE, **change})
+    assert error.value.errors()[0]["loc"] == (field,)
+
+
+@pytest.mark.parametrize(
+    ("call", "ok"),
+    [
+        (["999", "112"], True),
+        (["112"], True),
+        ([], False),
+        (["911"], False),
+        (["9 9 9"], False),
+        ("999", False),
+    ],
+)
+def test_emergency_numbers_must_be_dialable_and_in_the_text(call, ok):
+    record = {"region": "United Kingdom", "number": "999 or 112", "call": call}
+    if ok:
+        assert EmergencyNumber.model_validate(record).call == call
+    else:
+        with pytest.raises(ValidationError):
+            EmergencyNumber.model_validate(record)
 
 
 def test_message_names_file_record_id_and_field(tmp_path):

@@ -1,0 +1,35 @@
+"""tel:, sms: and chat links for the emergency numbers and crisis lines.
+
+Every piece of data is HTML-escaped here; the link text is the readable number
+("116 123"), the address the dialable one ("tel:116123").
+"""
+
+import re
+
+from markupsafe import Markup, escape
+
+
+def dial(number: str) -> str:
+    """The number as a phone dials it: digits and a leading +, no spaces."""
+    return number.replace(" ", "")
+
+
+def link(scheme: str, number: str, text: str) -> Markup:
+    return Markup('<a class="tap" href="{}:{}">{}</a>').format(scheme, dial(number), text)
+
+
+def with_tel_links(text: str, numbers: list[str]) -> Markup:
+    """The readable text, with each dialable number in it turned into a tel: link."""
+    alternatives = "|".join(re.escape(number) for number in sorted(numbers, key=len, reverse=True))
+    # A whole number only: not the 988 of "988lifeline.org" or the 11 of "111".
+    parts = re.split(rf"(?<![\w.])({alternatives})(?![\w])", text)
+    return Markup("").join(link("tel", part, part) if part in numbers else escape(part) for part in parts)
+
+
+def by_number(records) -> dict[str, list[str]]:
+    """Emergency numbers in the order they first appear, each with the regions that use it."""
+    regions: dict[str, list[str]] = {}
+    for record in records:
+        for number in record.call:
+            regions.setdefault(number, []).append(record.region)
+    return regions

@@ -1,0 +1,290 @@
+"""What a reader does with the guide, in Chromium: tap to call, the banner on a phone,
+the private self-check on the Signs page, printing, and the print action."""
+
+from pathlib import Path
+
+import pytest
+
+from macros.data import load_all
+from tests.browser import PageWatch
+from tests.site import PAGES, ROOT
+
+LISTS = load_all(ROOT / "data")
+EMERGENCY = [number for record in LISTS["emergency_numbers"] for number in record.call]
+SIGNS = LISTS["signs"]
+WATCH_JS = (Path(__file__).with_name("watch.js")).read_text()
+PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True}
+
+# Every tap target on the page that is smaller than 24 x 24 CSS px (WCAG 2.2, 2.5.8).
+SMALL_TARGETS = """selector => [...document.querySelectorAll(selector)]
+  .filter(element => element.getClientRects().length)
+  .map(element => [element.outerHTML.slice(0, 80), element.getBoundingClientRect()])
+  .filter(([, box]) => box.width < 24 || box.height < 24)
+  .map(([html, box]) => `${html} is ${box.width.toFixed(1)} x ${box.height.toFixed(1)}`)"""
+TARGETS = "a[href^='tel:'], a[href^='sms:'], a.tap, .print-page button, .self-check label"
+
+# The number of lines of text an element takes: the distinct tops of its text's line boxes.
+LINES = """selector => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(selector));
+  const middles = [...range.getClientRects()].filter(r => r.width > 0).map(r => (r.top + r.bottom) / 2);
+  // Boxes on one line (text and inline-block links) have middles a few px apart at most.
+  return middles.sort((a, b) => a - b).filter((middle, i, all) => i === 0 || middle - all[i - 1] > 10).length;
+}"""
+
+
+def _hrefs(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "links => links.map(link => link.getAttribute('href'))")
+
+
+# -- Tap to call -------------------------------------------------------------
+
+
+def test_help_page_has_a_tel_link_for_every_number_in_the_data(context, web_url):
+    page = context.new_page()
+    page.goto(web_url + "get-help/")
+    article = "article.md-content__inner "
+    tel = _hrefs(page, article + "a[href^='tel:']")
+    expected = [f"tel:{n}" for n in EMERGENCY] + [
+        f"tel:{line.call.replace(' ', '')}" for line in LISTS["crisis_lines"]
+    ]
+    assert sorted(tel) == sorted(expected)
+    sms = _hrefs(page, article + "a[href^='sms:']")
+    assert sorted(sms) == sorted(f"sms:{line.text}" for line in LISTS["crisis_lines"] if line.text)
+    chats = [line.chat for line in LISTS["crisis_lines"] if line.chat]
+    for chat in chats:
+        assert page.locator(f"{article}a[href='{chat}']", has_text="Chat online").count() == 1
+    assert chats
+    # The readable number is the link text: "116 123", not "116123".
+    assert page.locator(article + "a[href='tel:116123']").inner_text() == "116 123"
+
+
+@pytest.mark.parametrize("url_path", [url for _, url in PAGES] + ["whole-guide/", "no-such-page/"])
+def test_banner_on_every_page_has_each_emergency_number_once_as_a_tel_link(context, web_url, url_path):
+    page = context.new_page()
+    page.goto(web_url + url_path)
+    tel = _hrefs(page, ".md-banner a[href^='tel:']")
+    assert tel == [f"tel:{n}" for n in dict.fromkeys(EMERGENCY)]
+    assert page.locator(".md-banner a[href$='#if-you-are-in-danger-now']").count() == 1
+
+
+@pytest.mark.parametrize("url_path", ["get-help/", "signs/", ""])
+def test_tap_targets_are_at_least_24_px(browser, web_url, url_path):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(web_url + url_path)
+    assert page.locator(TARGETS).count() >= len(dict.fromkeys(EMERGENCY)) + 1
+    small = page.evaluate(SMALL_TARGETS, TARGETS)
+    context.close()
+    assert not small, small
+
+
+def test_tap_target_check_finds_a_small_target(context, web_url):
+    """Negative control: a 10 px tel: link is reported."""
+    page = context.new_page()
+    page.goto(web_url + "get-help/")
+    page.evaluate(
+        "document.querySelector('.md-banner a[href^=\"tel:\"]').style.cssText ="
+        " 'display:inline-block;width:10px;height:10px;min-width:0;min-height:0;overflow:hidden'"
+    )
+    assert len(page.evaluate(SMALL_TARGETS, TARGETS)) == 1
+
+
+# -- The banner on a phone ---------------------------------------------------
+
+
+@pytest.mark.parametrize("url_path", ["", "signs/", "where-it-comes-from/"])
+def test_banner_takes_at_most_two_lines_at_360_by_640_and_leaves_the_title_visible(
+    browser, web_url, url_path
+):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(web_url + url_path)
+    lines = page.evaluate(LINES, ".md-banner .urgent-help")
+    height = page.evaluate("document.querySelector('.md-banner').getBoundingClientRect().height")
+    title = page.locator("article h1").bounding_box()
+    # The title is not under the banner or the header: it is what the page shows at its centre.
+    on_top = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y)?.closest('h1') !== null",
+        [title["x"] + 10, title["y"] + title["height"] / 2],
+    )
+    context.close()
+    print(f"banner at 360x640 ({url_path or 'home'}): {lines} lines, {height:.0f} px")
+    assert 1 <= lines <= 2
+    assert height <= 80
+    assert title["y"] >= 0 and title["y"] + title["height"] <= 640
+    assert on_top
+
+
+def test_line_count_sees_a_banner_that_wraps_to_three_lines(browser, web_url):
+    """Negative control for the line count above."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(web_url)
+    page.evaluate(
+        "document.querySelector('.md-banner .urgent-help strong').textContent = 'Need help now? '.repeat(6)"
+    )
+    lines = page.evaluate(LINES, ".md-banner .urgent-help")
+    context.close()
+    assert lines > 2
+
+
+def test_banner_prints_the_numbers_and_where_they_work(context, web_url):
+    page = context.new_page()
+    page.goto(web_url + "healing/")
+    page.emulate_media(media="print")
+    banner = page.locator(".md-banner")
+    assert banner.is_visible()
+    assert all(number in banner.inner_text() for number in EMERGENCY)
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-banner a[href=\"tel:000\"]'), '::after').content"
+    )
+    assert "Australia" in after
+
+
+# -- The self-check ------------------------------------------------------------
+
+
+@pytest.fixture
+def signs_page(context, web_url):
+    context.add_init_script(WATCH_JS)
+    page = context.new_page()
+    watch = PageWatch(page)
+    page.goto(web_url + "signs/", wait_until="networkidle")
+    return page, watch
+
+
+def _kept(page) -> dict:
+    """Everything the page could have kept: storage contents, cookies, IndexedDB writes."""
+    return page.evaluate(
+        "() => ({writes: [...window.__writes], local: {...localStorage}, session: {...sessionStorage},"
+        " cookie: document.cookie})"
+    )
+
+
+def test_self_check_has_one_box_per_sign_in_a_fieldset_with_a_legend(signs_page):
+    page, _ = signs_page
+    form = page.locator("form.self-check")
+    assert form.locator("fieldset > legend").count() == 1
+    labels = form.locator("fieldset label").all_inner_texts()
+    assert [label.strip() for label in labels] == [sign.label for sign in SIGNS]
+    for sign in SIGNS:  # each box is named by its sign, for screen readers
+        assert page.get_by_role("checkbox", name=sign.label, exact=True).count() == 1
+    assert "Nothing is sent or saved" in form.inner_text()
+
+
+def test_ticking_signs_shows_a_kind_summary_and_sends_and_keeps_nothing(signs_page, web_url):
+    page, watch = signs_page
+    summary = page.locator(".self-check__summary")
+    assert summary.get_attribute("aria-live") == "polite"
+    assert summary.inner_text().strip() == ""
+    before_requests, before_kept = len(watch.requests), _kept(page)
+
+    for sign in SIGNS[:3]:
+        page.get_by_role("checkbox", name=sign.label, exact=True).check()
+    text = " ".join(summary.inner_text().split())
+    assert f"You ticked 3 of {len(SIGNS)} signs." in text
+    assert "not a diagnosis" in text and "does not mean anything on its own" in text
+    assert summary.locator("a[href^='../get-help/']").count() >= 1
+    page.get_by_role("checkbox", name=SIGNS[0].label, exact=True).uncheck()
+    assert f"You ticked 2 of {len(SIGNS)} signs." in " ".join(summary.inner_text().split())
+    # No score, threshold or label: the only number is the count.
+    assert not any(word in text.lower() for word in ("score", "high", "low", "likely", "risk"))
+
+    page.wait_for_timeout(300)
+    assert watch.requests[before_requests:] == []
+    assert _kept(page) == before_kept
+    assert page.context.cookies() == []
+    assert not watch.errors, watch.errors
+    page.reload()
+    assert page.locator(".self-check input:checked").count() == 0
+
+
+def test_the_request_and_storage_watch_sees_a_planted_write_and_request(signs_page):
+    """Negative control: the watch above records writes and requests when there are some."""
+    page, watch = signs_page
+    before_requests, before_kept = len(watch.requests), _kept(page)
+    page.evaluate(
+        "() => { localStorage.setItem('x', '1'); document.cookie = 'y=1'; indexedDB.open('z');"
+        " fetch('/planted').catch(() => null); }"
+    )
+    page.wait_for_timeout(300)
+    kept = _kept(page)
+    assert kept != before_kept
+    assert {"localStorage.setItem(x)", "document.cookie=y=1", "indexedDB.open(z)"} <= set(kept["writes"])
+    assert any(url.endswith("/planted") for url in watch.requests[before_requests:])
+
+
+def test_self_check_works_by_keyboard(signs_page):
+    page, _ = signs_page
+    first = page.get_by_role("checkbox", name=SIGNS[0].label, exact=True)
+    first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.locator(".self-check input:checked").count() == 2
+    assert "You ticked 2 of" in page.locator(".self-check__summary").inner_text()
+
+
+def test_without_javascript_the_self_check_is_a_plain_list_and_print_is_hidden(browser, web_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(web_url + "signs/")
+    assert page.locator(".self-check input[type=checkbox]").count() == len(SIGNS)
+    assert page.locator(".self-check__summary").inner_text().strip() == ""
+    assert not page.locator(".print-page button").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".self-check__signs li:visible").count() == len(SIGNS)  # all, to tick by hand
+    context.close()
+
+
+def test_printing_the_ticked_self_check_gives_one_page_with_the_date(signs_page, tmp_path):
+    from pypdf import PdfReader
+
+    page, _ = signs_page
+    ticked, unticked = SIGNS[1], SIGNS[2]
+    page.get_by_role("checkbox", name=ticked.label, exact=True).check()
+    page.get_by_role("checkbox", name=SIGNS[5].label, exact=True).check()
+
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".self-check__signs li:visible").count() == 2
+    assert page.locator(".self-check__date").is_visible()
+    assert not page.locator("#signs-to-look-out-for").is_visible()  # the rest of the page is left off
+
+    pdf = tmp_path / "self-check.pdf"
+    page.pdf(path=pdf)
+    reader = PdfReader(pdf)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1
+    assert ticked.label in text and SIGNS[5].label in text and unticked.label not in text
+    today = page.evaluate(
+        "new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})"
+    )
+    assert f"Date: {today}" in text
+    assert all(number in text for number in EMERGENCY), text  # the banner prints too
+
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.locator(".self-check__signs li:visible").count() == len(SIGNS)
+    assert page.locator("#signs-to-look-out-for").is_visible()
+
+
+# -- Print this page -------------------------------------------------------------
+
+
+def test_print_this_page_calls_the_browsers_print(context, web_url):
+    context.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page = context.new_page()
+    page.goto(web_url + "effects/")
+    button = page.get_by_role("button", name="Print this page")
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+
+
+def test_print_this_page_is_hidden_where_the_browser_cannot_print(context, web_url):
+    context.add_init_script("delete window.print; window.print = undefined;")
+    page = context.new_page()
+    page.goto(web_url + "effects/")
+    assert page.locator(".print-page button").count() == 1
+    assert not page.locator(".print-page button").is_visible()
