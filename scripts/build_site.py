@@ -60,6 +60,7 @@ def build_pdf(env: dict) -> Path | None:
     macros.pdf says so and makes none: the site builds without it (None)."""
     folder, output = ROOT / f"{TEMP}pdf-site", ROOT / f"{TEMP}pdf" / PDF_NAME
     engine_build(folder, {**env, "PDF_SIZE": "0"})
+    output.parent.mkdir()
     checkpoint("pdf-print")
     if subprocess.run([sys.executable, "-m", "macros.pdf", str(folder), str(output)], env=env).returncode:
         raise BuildFailed("the PDF edition could not be made; nothing was published")
