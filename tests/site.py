@@ -50,6 +50,7 @@ PROJECT_PARTS = [
     "docs",
     "data",
     "includes",
+    "schemas",
     "macros",
     "overrides",
     "scripts",
