@@ -11,6 +11,8 @@ engines rely on run before either builds (python -m macros.check).
 import sys
 from pathlib import Path
 
+from jinja2 import Environment, StrictUndefined
+
 # Zensical loads this file by its path and does not put the project on sys.path.
 _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
@@ -79,9 +81,16 @@ def define_env(env) -> None:
         """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
         docs = Path(env.project_dir) / "docs"
 
-        def render(markdown: str) -> str:  # its macros and citations, as on its own page
-            return env.render(markdown, force_rendering=True)
+        def render(markdown: str) -> str:
+            """A page's Markdown with its macro calls run, as on its own page. Our own
+            Jinja, not the engine's: Zensical's macros have no env.render."""
+            return Environment(undefined=StrictUndefined).from_string(markdown).render(**pages_call)
 
         sources = reading_order(env.conf["nav"], skip=page_path(env.page).removeprefix("docs/"))
         parts = [part(docs / source, render) for source in sources]
         return renderer.render_template("whole_guide.md.j2", parts=parts)
+
+    # Every macro and variable a page may use, by name (whole_guide() runs the other pages' calls).
+    pages_call = {"cite": citations.cite, "page_sources": citations.page_sources, "unsourced": unsourced}
+    pages_call |= {name: renderer.macro(name, records) for name, records in lists.items()}
+    pages_call |= {"read_offline": read_offline, "self_check": self_check, "config": env.conf}

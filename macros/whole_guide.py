@@ -28,7 +28,8 @@ def reading_order(nav: list, skip: str) -> list[str]:
     for entry in nav:
         for value in entry.values() if isinstance(entry, dict) else [entry]:
             files.extend(reading_order(value, skip) if isinstance(value, list) else [value])
-    return [file for file in files if file != skip]
+    # Only Markdown files: an engine may hand over titles and links in the nav too.
+    return [file for file in files if isinstance(file, str) and file.endswith(".md") and file != skip]
 
 
 def part(source: Path, render) -> dict:
