@@ -16,11 +16,14 @@ def watched(context):
 
 
 @pytest.mark.parametrize("url_path", URL_PATHS)
-def test_no_policy_violations_while_reading_searching_and_switching_palette(watched, web_url, url_path):
+def test_no_policy_violations_while_reading_searching_switching_palette_and_self_checking(watched, web_url, url_path):
     page = watched.new_page()
     csp = CspWatch(page)
     page.goto(web_url + url_path, wait_until="networkidle")
     use_search_and_palette(page)
+    if url_path == "signs/":  # the self-check, ticked, writes its summary
+        page.locator("form.self-check input[type=checkbox]").first.check()
+        assert "You ticked" in page.locator(".self-check__summary").inner_text()
     page.wait_for_timeout(200)
     assert csp.violations() == []
 
