@@ -35,7 +35,7 @@ def test_a_data_change_makes_the_check_and_the_build_fail_naming_the_file(tmp_pa
 
     result = _check(project)
     assert result.returncode == 1
-    assert f"{BANNER} is out of date with data/: run `python -m macros.generate`" in result.stderr
+    assert f"{BANNER}: out of date with data/; run `python -m macros.generate`" in result.stderr
 
     build = subprocess.run(
         ["make", "--no-print-directory", "build", f"VENV={VENV}"],
