@@ -16,9 +16,7 @@ def watched(context):
 
 
 @pytest.mark.parametrize("url_path", URL_PATHS)
-def test_no_policy_violations_while_reading_searching_switching_palette_and_self_checking(
-    watched, web_url, url_path
-):
+def test_no_policy_violations_while_a_reader_uses_the_site(watched, web_url, url_path):
     page = watched.new_page()
     csp = CspWatch(page)
     page.goto(web_url + url_path, wait_until="networkidle")
