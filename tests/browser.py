@@ -1,13 +1,16 @@
 """Headless Chromium for the browser tests, and a loopback server for the built site."""
 
 import functools
-import os
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from macros.pdf import chromium_path  # the same browser the build prints the PDF with
+
+__all__ = ["chromium_path"]
 
 # Root needs --no-sandbox; the rest stop Chromium calling Google's services.
 CHROMIUM_ARGS = [
@@ -19,14 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def chromium_path() -> str | None:
-    """$CHROMIUM if set, else Debian's /usr/bin/chromium, else Playwright's own (None)."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
