@@ -18,8 +18,9 @@ ENGINE ?= mkdocs
 
 .PHONY: serve build offline check generate test lint lock bench clean
 
-## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/)
-serve: check
+## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/);
+## rewrites the files generated from data/ first, then checks everything
+serve: generate check
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 ## build: build the PDF edition (Chromium prints the whole-guide page; without a
