@@ -16,55 +16,55 @@ PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --stri
 # same mkdocs.yml, e.g. `make build ENGINE=zensical`.
 ENGINE ?= mkdocs
 
-.PHONY: serve build offline check generate test lint lock bench clean
+.PHONY: serve build check fast test lint lock bench clean
 
-## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/);
-## rewrites the files generated from data/ first, then checks everything
-serve: generate check
-	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
+## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/,
+## overrides/); checks everything first, and rewrites the banner on every rebuild
+serve: check
+	$(BIN)/python -m build_steps.generate
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-## build: build the PDF edition (Chromium prints the whole-guide page; without a
-## Chromium the site builds without it), the offline edition into dist/ and the web
-## site (with the zip and the PDF) into site/; one build at a time, and site/ and dist/
-## are replaced only by complete new ones (scripts/build_site.py). Dated by the last
-## commit, so builds are identical.
+## build: the web edition into site/ (with the offline zip and the PDF in its downloads/)
+## and the offline edition into dist/ (python -m build_steps.build); a failed or killed
+## build leaves the last complete ones. Dated by the last commit, so builds are identical.
 build: check
-	$(BIN)/python -m scripts.build_site --engine $(ENGINE)
+	$(BIN)/python -m build_steps.build --engine $(ENGINE)
 
-## offline: build only the offline edition (works from file://, search included) and its zip
-offline: check
-	$(BIN)/python -m scripts.build_site --engine $(ENGINE) --offline
-
-## check: what every engine relies on, before any build: data, stale generated files,
-## the pages' HTML policy, symbolic links, review dates (python -m macros.check)
+## check: what every engine relies on, before any build: no symbolic links, the data,
+## the JSON Schemas, the pages' macro calls and review dates (python -m build_steps.check)
 check: $(VENV)/.runtime-installed
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m build_steps.check
 
-## generate: rewrite the committed files made from data/ (the banner's numbers, the
-## abbreviations, the JSON Schemas); `make check` refuses to build while one is stale
-generate: $(VENV)/.runtime-installed
-	$(BIN)/python -m macros.generate
+## fast: everything that needs no browser, in under a minute: the lint, the check, one
+## build, and the tests of the data, the pages and the HTML that ships
+fast: $(VENV)/.test-installed
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest -m "not browser" -n 2
 
 ## test: install everything the tests need (a Chromium first: the build prints the PDF
 ## with it), run `make lint`, build site/, the offline zip and the PDF (CI keeps them
-## as artifacts), then run the whole suite
+## as artifacts), then run the whole suite, on both cores
 test: $(VENV)/.test-installed
 	$(MAKE) --no-print-directory lint
-	VENV=$(VENV) scripts/install-browser
+	VENV=$(VENV) build_steps/install-browser
 	$(MAKE) --no-print-directory build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
-## lint: check the workflows and GitHub config against their schemas, audit them with
-## zizmor, and lint the Python (ruff), the YAML (yamllint) and the spelling (codespell)
+## lint: the workflows and GitHub config against their schemas, zizmor's audits, the
+## data against its JSON Schemas, and the Python (ruff), YAML (yamllint) and spelling (codespell)
 lint: $(VENV)/.test-installed
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms \
 	  $(filter-out .github/ISSUE_TEMPLATE/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	@for data in data/*.yml; do \
+	  name=$$(basename $$data .yml); \
+	  $(BIN)/check-jsonschema --schemafile schemas/$$name.schema.json $$data || exit 1; \
+	done
 	$(BIN)/zizmor --offline --quiet --no-progress --config .github/zizmor.yml .github/
-	$(BIN)/ruff check --quiet macros/ tests/ bench/ scripts/
-	$(BIN)/ruff format --check --quiet macros/ tests/ bench/ scripts/
+	$(BIN)/ruff check --quiet macros/ build_steps/ tests/ bench/
+	$(BIN)/ruff format --check --quiet macros/ build_steps/ tests/ bench/
 	$(BIN)/yamllint --strict data/ .github/ .pre-commit-config.yaml .yamllint.yml
 	$(BIN)/codespell --skip "docs/assets/vendor" docs/ CONTRIBUTING.md README.md .github/
 
@@ -97,7 +97,7 @@ lock: $(VENV)/.test-installed
 ## bench: measure page weight, Lighthouse scores and build times (a benchmark, not
 ## a test); prints the table and writes bench/RESULTS.md
 bench: $(VENV)/.test-installed node_modules/.installed build
-	VENV=$(VENV) scripts/install-browser
+	VENV=$(VENV) build_steps/install-browser
 	$(BIN)/python -m bench
 
 node_modules/.installed: package.json package-lock.json
@@ -105,4 +105,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site dist .building-* .build.lock .pytest_cache
+	rm -rf site dist .building-* .build.lock .pytest_cache overrides/partials/generated

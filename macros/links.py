@@ -1,56 +1,40 @@
 """Links a macro writes as HTML, which no engine rewrites: relative to the page being
-rendered, as the built site lays pages out (signs/ on the web, signs.html offline)."""
+rendered. How a page's address is written in each edition is the theme's rule
+(overrides/partials/urls.html), read from there, so the two cannot disagree."""
 
 import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+_PARTIALS = Path(__file__).resolve().parents[1] / "overrides" / "partials"
+_THEME = Environment(loader=FileSystemLoader(_PARTIALS))
+_THEME.filters["url"] = str  # the theme's own filter; link_to() is never called from here
+_ADDRESS = _THEME.get_template("urls.html").module.address
 
 # Where the "no source yet" marker leads: the About section that says what it means.
-NO_SOURCE_YET = "docs/about.md#no-source-yet"
+NO_SOURCE_YET = "about.md#no-source-yet"
 
 
 def _address(source: str, directory_urls: bool) -> str:
-    """docs/signs.md -> "signs/" (or "signs.html"); docs/index.md -> "" (or "index.html")."""
-    stem = source.removeprefix("docs/").removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    """signs.md -> "signs/" (or "signs.html"), the page's address from the site's root."""
+    return str(_ADDRESS(source.removesuffix(".md"), directory_urls)).strip()
 
 
-def relative_link(page: str, target: str, directory_urls: bool) -> str:
-    """The address of target ("docs/x.md#anchor") as an href written on page ("docs/y.md")."""
+def _folder(page: str, directory_urls: bool) -> str:
+    return posixpath.dirname(_address(page, directory_urls).removesuffix("./")) or "."
+
+
+def page_link(page: str, target: str, directory_urls: bool) -> str:
+    """target ("get-help.md#anchor") as an href written on page ("signs.md")."""
     target_page, _, anchor = target.partition("#")
-    here = _address(page, directory_urls)
     there = _address(target_page, directory_urls)
-    folder = here.rsplit("/", 1)[0] if "/" in here else "."
-    link = posixpath.relpath(there or ".", folder)
-    if there.endswith("/") or not there:
+    link = posixpath.relpath(there.removesuffix("./") or ".", _folder(page, directory_urls))
+    if there.endswith("/"):
         link += "/"
     return link + (f"#{anchor}" if anchor else "")
 
 
-def relative_file(page: str, path: str, directory_urls: bool) -> str:
-    """The address of a site file (e.g. "assets/javascripts/self-check.js") from page ("docs/y.md")."""
-    here = _address(page, directory_urls)
-    folder = here.rsplit("/", 1)[0] if "/" in here else "."
-    return posixpath.relpath(path, folder)
-
-
-class Links:
-    """Links from the page being rendered, in either engine and either edition."""
-
-    def __init__(self, env, page_path) -> None:
-        self._env = env
-        self._page_path = page_path  # page -> "docs/..." path
-
-    def _context(self) -> tuple[str, bool]:
-        return self._page_path(self._env.page), self._env.conf.get("use_directory_urls", True)
-
-    def page(self, source: str, anchor: str = "") -> str:
-        """A docs/ page by its Markdown name, e.g. page("get-help.md", "if-you-are-in-danger-now")."""
-        here, directory_urls = self._context()
-        return relative_link(here, f"docs/{source}" + (f"#{anchor}" if anchor else ""), directory_urls)
-
-    def file(self, path: str) -> str:
-        """A file of the site, e.g. file("assets/javascripts/self-check.js")."""
-        return relative_file(*self._context()[:1], path, self._context()[1])
+def file_link(page: str, path: str, directory_urls: bool) -> str:
+    """A file of the site (e.g. "downloads/guide.pdf") as an href written on page ("signs.md")."""
+    return posixpath.relpath(path, _folder(page, directory_urls))

@@ -2,13 +2,15 @@
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros import contacts
-from macros.schema import Record
+from macros.records import Record
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+# The theme's partials that pages share with the theme (dates.html: how a date is written).
+THEME_PARTIALS = Path(__file__).resolve().parents[1] / "overrides" / "partials"
 
 # Macro name -> its template. Several lists share the same shape.
 TEMPLATE_FOR = {
@@ -26,42 +28,38 @@ TEMPLATE_FOR = {
 
 
 class Renderer:
-    def __init__(self, templates_dir: Path = TEMPLATES_DIR) -> None:
+    def __init__(self) -> None:
+        loader = ChoiceLoader(
+            [FileSystemLoader(TEMPLATES_DIR), PrefixLoader({"partials": FileSystemLoader(THEME_PARTIALS)})]
+        )
         self._jinja = Environment(
-            loader=FileSystemLoader(templates_dir),
+            loader=loader,
             undefined=StrictUndefined,
             keep_trailing_newline=True,
             # Every value from data/ is escaped: the list templates write HTML, so a
             # record reaches the page as text, never as HTML or Markdown.
             autoescape=True,
         )
-        # Records with no `sources` show the marker (explained.md.j2, therapies.md.j2).
-        self.add_global("unsourced", self.unsourced)
         # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
         self._jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links)
 
     def add_global(self, name: str, function) -> None:
-        """Make a function callable from every template, e.g. cite()."""
+        """Make a function callable from every template, e.g. cite() and unsourced()."""
         self._jinja.globals[name] = function
-
-    def render(self, name: str, records: list[Record]) -> str:
-        if name not in TEMPLATE_FOR:
-            raise KeyError(f"no template for the list {name!r}; add it to TEMPLATE_FOR")
-        return self.render_template(TEMPLATE_FOR[name], records=records)
 
     def render_template(self, template: str, **context) -> str:
         return self._jinja.get_template(template).render(**context)
 
-    def unsourced(self, about: str = "../about/#no-source-yet") -> Markup:
-        """The one marker for a point with no verified source yet, linking to `about`, the
-        About section that explains it (define_env passes the page's own relative link)."""
+    def unsourced(self, about: str) -> Markup:
+        """The one marker for a point with no verified source yet, linking to `about`,
+        the About section that explains it."""
         return Markup(" " + self.render_template("unsourced.html.j2", about=about).strip())
 
     def macro(self, name: str, records: list[Record]):
         """A zero-argument function a page can call, e.g. {{ signs() }}."""
 
         def render_list() -> str:
-            return self.render(name, records)
+            return self.render_template(TEMPLATE_FOR[name], records=records)
 
         render_list.__name__ = name
         return render_list

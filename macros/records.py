@@ -2,7 +2,7 @@
 
 Data is text, never markup. Each text rule is one regular expression, used twice:
 here, to refuse a bad value with a message that names the character, and in the
-JSON Schemas exported for editors (`python -m macros.generate`), so an editor
+JSON Schemas exported for editors (`python -m build_steps.generate`), so an editor
 flags the same values while a contributor types.
 """
 

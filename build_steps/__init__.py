@@ -1,0 +1,37 @@
+"""Everything `make` runs, none of it called by a page: the check before any build
+(check.py), the files made from data/ (generate.py, json_schemas.py), the build itself
+(build.py, with the engines in engines.py), the finishing step after it (finish.py,
+page_policy.py), the PDF (pdf.py) and the review dates (review_dates.py).
+
+Every refusal is a Problem (file, line, message), reported by report(): one line each,
+and, inside GitHub Actions, an annotation on that file and line plus the job summary.
+"""
+
+import os
+import sys
+
+from macros.load import Problem
+
+__all__ = ["Problem", "report"]
+
+
+def _escape(value: str, properties: bool = False) -> str:
+    """GitHub's workflow-command escaping (its toolkit's escapeData and escapeProperty)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if properties else value
+
+
+def report(problems: list[Problem], step: str) -> int:
+    """Print every problem; 1 if there were any. `step` says what stopped, in plain words."""
+    for problem in problems:
+        print(f"ERROR - {problem}", file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            where = f"file={_escape(problem.file, True)}" + (f",line={problem.line}" if problem.line else "")
+            print(f"::error {where},title={_escape(step, True)}::{_escape(problem.message)}", flush=True)
+        if problems and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(f"### {step}: {len(problems)} problem(s) to fix\n\n")
+                out.writelines(f"- `{p.file}`" + (f" line {p.line}" if p.line else "") + f": {p.message}\n" for p in problems)
+                out.write("\n")
+    return 1 if problems else 0

@@ -1,0 +1,122 @@
+"""`make build`: the guide, built strictly, in every edition.
+
+    python -m build_steps.build [--engine zensical]
+
+Two engine builds: the web edition (site/, with the offline zip and the PDF in its
+downloads/) and the offline edition (dist/: the folder and its zip; it opens from file://,
+search included). Chromium prints the PDF from the web build, and the finishing step
+writes its size into the pages that link to it; without a Chromium the build says so
+and no page links to a PDF.
+
+Everything is built into a temporary `.building-*` folder beside site/ and renamed into
+place, so a build that fails or is killed leaves the last complete site/ and dist/; builds
+in one checkout take turns (filelock).
+"""
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from filelock import FileLock
+
+from build_steps import generate, pdf, report
+from build_steps.engines import ENGINES, engine_build
+from build_steps.finish import finish
+from build_steps.reproducible import source_date_epoch, write_zip
+from macros.load import Problem, load_all
+
+OFFLINE_NAME = "hyper-independence-guide-offline"
+PDF_NAME = "hyper-independence-guide.pdf"
+_DOC_FILE = re.compile(r"Doc file '([^']+)'.*?'([^']+)'")
+
+
+def engine_problems(output: str, root: Path) -> list[Problem]:
+    """The engine's warnings and errors, each on the page it names (or mkdocs.yml)."""
+    problems = []
+    for line in output.splitlines():
+        if not re.match(r"\s*(WARNING|ERROR|Error|Aborted)", line):
+            continue
+        message = re.sub(r"^\s*(WARNING|ERROR)\s*-\s*", "", line).strip()
+        if found := _DOC_FILE.search(line):
+            page = root / "docs" / found.group(1)
+            lines = page.read_text(encoding="utf-8").splitlines() if page.is_file() else []
+            number = next((n for n, text in enumerate(lines, start=1) if found.group(2) in text), None)
+            problems.append(Problem(f"docs/{found.group(1)}", message, number))
+        else:
+            problems.append(Problem("mkdocs.yml", message))
+    return problems or [Problem("mkdocs.yml", output.strip().splitlines()[-1] if output.strip() else "the engine failed")]
+
+
+def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
+    web, offline = staging / "site", staging / "dist" / OFFLINE_NAME
+    pdf_file = web / "downloads" / PDF_NAME if env["PDF_EDITION"] == "true" else None
+    for folder, extra in ((web, {}), (offline, {"OFFLINE": "true"})):
+        result = engine_build(engine, root, folder, {**env, **extra})
+        if result.returncode:
+            return engine_problems(result.stdout + result.stderr, root)
+        if pdf_file and folder == web:  # printed before the finishing step: no size to show yet
+            numbers = " · ".join(f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"])
+            pdf.make_pdf(web, pdf_file, numbers, os.environ.get("SITE_URL", ""))
+    size = pdf_file.stat().st_size if pdf_file else None
+    problems = finish(web, root, size) + finish(offline, root, size, offline=True)
+    if problems:
+        return problems
+    # A smaller download: readers need no source maps, and search needs no other-language
+    # packs (the guide is in English). Three-quarters of the zip.
+    for source_map in offline.rglob("*.map"):
+        source_map.unlink()
+    shutil.rmtree(offline / "assets" / "javascripts" / "lunr", ignore_errors=True)
+    if pdf_file:
+        (offline / "downloads").mkdir(exist_ok=True)
+        shutil.copyfile(pdf_file, offline / "downloads" / PDF_NAME)
+        shutil.copyfile(pdf_file, offline.parent / PDF_NAME)
+    write_zip(offline, offline.parent / f"{OFFLINE_NAME}.zip")
+    shutil.copyfile(offline.parent / f"{OFFLINE_NAME}.zip", web / "downloads" / f"{OFFLINE_NAME}.zip")
+    for new, target in ((offline.parent, root / "dist"), (web, root / "site")):
+        if target.exists():
+            os.rename(target, staging / f"old-{target.name}")
+        os.rename(new, target)
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine that builds the site")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    with FileLock(root / ".build.lock"):
+        for leftover in root.glob(".building-*"):  # from a build that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        epoch = source_date_epoch(root)
+        build_date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+        print(f"Build date (SOURCE_DATE_EPOCH={epoch}): {build_date}", file=sys.stderr, flush=True)
+        has_pdf = pdf.available()
+        if not has_pdf:
+            print("PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium).", file=sys.stderr)
+        if not os.environ.get("SITE_URL"):
+            print("No SITE_URL or REPO_URL: the build writes no absolute link to itself.", file=sys.stderr)
+        # BUILD_DATE: mkdocs.yml hands it to the templates (extra.build_date) in both engines.
+        # " UTC" keeps YAML from reading it as a date, which Zensical's config cannot hold.
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{build_date} UTC"}
+        env["PDF_EDITION"] = "true" if has_pdf else "false"
+        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
+        try:
+            generate.write_banner(root)
+            problems = build(root, args.engine, env, staging)
+        except Exception as error:  # e.g. bad data: the check step names it first
+            problems = getattr(error, "problems", None) or [Problem("mkdocs.yml", f"{type(error).__name__}: {error}")]
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        if report(problems, "The build"):
+            print("The build failed; site/ and dist/ were not changed.", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

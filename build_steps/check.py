@@ -1,0 +1,108 @@
+"""The one check step, before any build, MkDocs or Zensical: `python -m build_steps.check`.
+
+Neither engine can publish what it refuses: a symbolic link anywhere in the repository,
+bad data, stale JSON Schemas, a snippet directive in a page, a macro call that fails
+(an unknown source, a typo), and missing or untrue review dates. Every problem is
+reported with its file and line (build_steps.report); the exit code is 1.
+"""
+
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from build_steps import json_schemas, report, review_dates
+from macros import page_macros
+from macros.load import DataError, Problem
+from macros.pages import PageError, read_page
+
+# pymdownx.snippets would paste any file the build can read into the page.
+SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}", re.MULTILINE)
+
+
+def repository_files(root: Path) -> list[Path]:
+    """Every file git tracks or would track (not what .gitignore leaves out)."""
+    listed = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [root / name for name in sorted(set(listed.stdout.split("\0"))) if name]
+
+
+def symlink_problems(root: Path) -> list[Problem]:
+    """A symbolic link could publish any file the build can read (even /proc/self/environ)."""
+    return [
+        Problem(path.relative_to(root).as_posix(), "is a symbolic link; only real files may be in the repository")
+        for path in repository_files(root)
+        if path.is_symlink()
+    ]
+
+
+def page_problems(root: Path, config: dict) -> list[Problem]:
+    """Each page's front matter, review dates and macro calls, run as the engine will."""
+    problems, current = [], [""]
+    macros = page_macros(root, config, lambda: current[0])
+    first_commits = review_dates.first_commits(root)
+    for path in sorted((root / "docs").glob("*.md")):
+        shown = f"docs/{path.name}"
+        current[0] = path.name
+        try:
+            page = read_page(path)
+            problems += review_dates.problems(shown, page.meta, first_commits.get(shown))
+            if snippet := SNIPPET.search(page.body):
+                line = page.body_line + page.body[: snippet.start()].count("\n")
+                problems.append(Problem(shown, "snippet lines (--8<--) are not allowed in a page", line))
+            macros["render"](page.body)
+        except PageError as error:
+            problems.append(Problem(error.page, error.message, error.line or _line_of(path, error.message)))
+        except Exception as error:  # a Jinja syntax error or an unknown macro name
+            line = getattr(error, "lineno", None)
+            problems.append(Problem(shown, f"{type(error).__name__}: {error}", line and line + page.body_line - 1))
+    return problems
+
+
+def _line_of(path: Path, message: str) -> int | None:
+    """The first line holding the quoted name in the message (e.g. an unknown source id)."""
+    quoted = re.search(r"'([^']+)'", message)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if quoted and quoted.group(1) in line:
+            return number
+    return None
+
+
+def check_project(root: Path) -> list[Problem]:
+    problems = symlink_problems(root)
+    if problems:  # read nothing through a link
+        return problems
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        problems += json_schemas.stale(root)
+        return problems + page_problems(root, config)
+    except DataError as error:
+        return problems + error.problems
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV tags read as their defaults (the check needs nav and extra)."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
+    problems = check_project(Path.cwd())
+    if report(problems, "The check before the build"):
+        print(f"build_steps.check: {len(problems)} problem(s); nothing was built.", file=sys.stderr)
+        return 1
+    print("build_steps.check: the repository, data, pages and review dates are fine.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

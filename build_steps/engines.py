@@ -1,0 +1,28 @@
+"""The one table of engine commands: `make build`, the tests and the bench all read it.
+
+Both engines build from the same mkdocs.yml. Zensical has no --site-dir option, so
+both read the output folder from SITE_DIR (mkdocs.yml, site_dir), which must be
+inside the project.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+ENGINES = {
+    "mkdocs": [str(BIN / "mkdocs"), "build", "--strict", "--quiet"],
+    "zensical": [str(BIN / "zensical"), "build", "--clean", "--strict"],
+}
+
+
+def engine_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `site_dir` (inside it) by `engine`; output captured."""
+    relative = site_dir.resolve().relative_to(project.resolve())
+    return subprocess.run(
+        ENGINES[engine],
+        cwd=project,
+        env={**env, "SITE_DIR": str(relative), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )

@@ -1,0 +1,123 @@
+"""The last step of every build, whatever the engine: finish(site_dir, ...).
+
+On each page it holds the article to the page policy (page_policy.py), writes the PDF's
+size where a page links to it, minifies the HTML (smaller pages for slow connections),
+checks that no id appears twice (a record id that equals a heading's anchor, or one id
+in two lists on one page), then adds the policies the browser enforces.
+
+Hand-written, because no library does these here: the Content-Security-Policy meta
+with the sha256 of each inline script the page carries (computed, never kept by hand),
+and the duplicate-id check that names the data record an id came from.
+"""
+
+import base64
+import hashlib
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import minify_html
+
+from build_steps import page_policy
+from macros.load import LISTS, Problem, load_all
+
+# Script types a browser runs; JSON and JSON-LD blocks are data, not scripts.
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],  # plus each inline script's hash (web) or 'unsafe-inline' (offline)
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],  # the theme's icons are data: SVGs in its stylesheet
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],  # no form on the guide sends anything anywhere
+}
+REFERRER = '<meta name="referrer" content="no-referrer">'
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+
+class _PageScanner(HTMLParser):
+    """Collects the page's ids and the text of its inline executable scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: Counter[str] = Counter()
+        self.inline_scripts: list[str] = []
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids[attributes["id"]] += 1
+        if tag == "script" and not attributes.get("src"):
+            runs = (attributes.get("type") or "").lower() in EXECUTABLE_TYPES
+            self._script = [] if runs else None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.inline_scripts.append("".join(self._script))
+            self._script = None
+
+
+def content_security_policy(inline_scripts: list[str], offline: bool) -> str:
+    """The web edition allows exactly its inline scripts, by hash. The offline edition's
+    search runs in a frame that the vendored iframe-worker shim writes with an inline
+    script of its own, which no hash here can know without reading the shim's minified
+    code; so offline pages allow inline scripts, and still no other site: every
+    request, script, style and image stays inside the unzipped folder."""
+    hashes = sorted({f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline_scripts})
+    policy = {**POLICY, "script-src": POLICY["script-src"] + (["'unsafe-inline'"] if offline else hashes)}
+    return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())
+
+
+def source_of(page: Path, site_dir: Path, project: Path) -> tuple[Path, str]:
+    """The file a built page came from, and its name as in the repository."""
+    relative = page.relative_to(site_dir).as_posix()
+    if relative == "404.html":
+        return project / "overrides" / "404.html", "overrides/404.html"
+    name = relative.removesuffix("index.html").removesuffix("/").removesuffix(".html") or "index"
+    return project / "docs" / f"{name}.md", f"docs/{name}.md"
+
+
+def record_owners(lists: dict) -> dict[str, list[str]]:
+    """id -> the data records that carry it, as 'data/x.yml record n (id ...)'."""
+    owners: dict[str, list[str]] = {}
+    for name, records in lists.items():
+        for position, record in enumerate(records, start=1):
+            if record_id := getattr(record, "id", None):
+                owners.setdefault(record_id, []).append(f"data/{LISTS[name].file} record {position} (id '{record_id}')")
+    return owners
+
+
+def finish(site_dir: Path, project: Path, pdf_size: int | None = None, offline: bool = False) -> list[Problem]:
+    owners = record_owners(load_all(project / "data"))
+    size = f"{pdf_size / 1000:.1f} kB" if pdf_size else ""
+    problems = []
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        source, shown = source_of(path, site_dir, project)
+        problems += page_policy.page_problems(text, source, shown)
+        text = text.replace("<span data-pdf-size></span>", f"<span data-pdf-size>{size}</span>")
+        text = minify_html.minify(
+            text, keep_closing_tags=True, keep_html_and_head_opening_tags=True, minify_css=True, minify_js=True
+        )
+        scanner = _PageScanner()
+        scanner.feed(text)
+        for element_id, count in sorted(scanner.ids.items()):
+            if count > 1:
+                where = "; ".join(owners.get(element_id, [])) or "headings or page HTML"
+                problems.append(Problem(shown, f"id '{element_id}' is used {count} times on the page (from {where})"))
+        charset = _CHARSET.search(text)
+        if not charset:
+            problems.append(Problem(shown, "the built page has no <meta charset> to put the policies after"))
+            continue
+        csp = content_security_policy(scanner.inline_scripts, offline)
+        tags = f'<meta http-equiv="Content-Security-Policy" content="{csp}">{REFERRER}'
+        path.write_text(text[: charset.end()] + tags + text[charset.end() :], encoding="utf-8")
+    return problems

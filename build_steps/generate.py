@@ -1,0 +1,51 @@
+"""The banner's emergency numbers, for the theme (whose templates see no data/ files):
+written from data/crisis_lines.yml before every build, by `make serve` and, while it
+runs, on every rebuild (build_steps/serve_hook.py). Never committed (.gitignore).
+
+    python -m build_steps.generate            # the banner partial
+    python -m build_steps.generate --schemas  # also rewrite schemas/ (after changing macros/records.py)
+"""
+
+import sys
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from build_steps import json_schemas, report
+from macros import contacts
+from macros.load import DataError, load_all
+
+BANNER = Path("overrides/partials/generated/emergency-numbers.html")
+
+
+def write_banner(root: Path) -> None:
+    jinja = Environment(
+        loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        undefined=StrictUndefined,
+        autoescape=True,  # every value from data/ is escaped
+        keep_trailing_newline=True,
+    )
+    jinja.globals.update(by_number=contacts.by_number)
+    records = load_all(root / "data")["emergency_numbers"]
+    text = jinja.get_template("emergency-numbers.html.j2").render(records=records, source="data/crisis_lines.yml")
+    path = root / BANNER
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:  # live reload follows overrides/
+        path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    root = Path.cwd()
+    try:
+        write_banner(root)
+    except DataError as error:
+        return report(error.problems, "Writing the banner")
+    if argv == ["--schemas"]:
+        for path, text in json_schemas.render_all(root).items():
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

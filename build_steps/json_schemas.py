@@ -1,0 +1,64 @@
+"""JSON Schemas of the data files, for editors, made from the record models (macros/records.py).
+
+Each data/<file>.yml starts with a `# yaml-language-server: $schema=...` line that
+points at schemas/<file>.schema.json, so VS Code (with the YAML extension) and other
+editors complete field names and flag a bad value while a contributor types; `make lint`
+validates data/ against them too (check-jsonschema). They are committed, and the check
+step refuses to build while one differs from the models.
+"""
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from macros.load import LISTS, Problem
+
+REWRITE = "run `python -m build_steps.generate --schemas`"
+
+
+def schema_for(file: str) -> dict:
+    """A flat list of records, or, for a file of several lists, a mapping of them."""
+    specs = [spec for spec in LISTS.values() if spec.file == file]
+    if specs[0].section is None:
+        schema = TypeAdapter(list[specs[0].record]).json_schema() | {"minItems": 1}
+    else:
+        lists = {spec.section: TypeAdapter(list[spec.record]).json_schema() | {"minItems": 1} for spec in specs}
+        definitions = {}
+        for each in lists.values():
+            definitions.update(each.pop("$defs", {}))
+        schema = {
+            "$defs": definitions,
+            "type": "object",
+            "properties": lists,
+            "required": sorted(lists),
+            "additionalProperties": False,
+        }
+    name = file.removesuffix(".yml")
+    header = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{file}"}
+    return header | schema | {"$id": f"{name}.schema.json"}
+
+
+def render_all(root: Path) -> dict[Path, str]:
+    """Schema path -> its text."""
+    return {
+        root / "schemas" / f"{file.removesuffix('.yml')}.schema.json": json.dumps(
+            schema_for(file), indent=2, ensure_ascii=False
+        )
+        + "\n"
+        for file in sorted({spec.file for spec in LISTS.values()})
+    }
+
+
+def stale(root: Path) -> list[Problem]:
+    """A schema that differs from the models, or a data file that does not point editors at its schema."""
+    problems = []
+    for path, text in render_all(root).items():
+        shown = path.relative_to(root).as_posix()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            problems.append(Problem(shown, f"out of date with macros/records.py; {REWRITE}"))
+        data = f"data/{path.name.removesuffix('.schema.json')}.yml"
+        expected = f"# yaml-language-server: $schema=../schemas/{path.name}"
+        if (root / data).read_text(encoding="utf-8").partition("\n")[0] != expected:
+            problems.append(Problem(data, f"line 1 must be '{expected}'", 1))
+    return problems

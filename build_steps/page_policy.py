@@ -1,0 +1,82 @@
+"""What a page's rendered content may hold: one allow-list policy of a maintained HTML
+sanitizer (justhtml), applied to the article HTML each engine built, never to guesses
+from Markdown. Contributors may use a little HTML (a <span>, an <abbr>, a <time>), but
+never scripts, frames, inline event handlers, inline styles or `javascript:` links.
+The sanitizer only reports here: each finding is a Problem naming the page's source,
+the element or attribute, and the line it most likely came from.
+"""
+
+import re
+from pathlib import Path
+
+from justhtml import JustHTML, SanitizationPolicy, UrlPolicy, UrlRule
+
+from macros.load import Problem
+
+TAGS = {
+    "a", "abbr", "b", "br", "cite", "code", "dd", "details", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd",
+    "li", "mark", "ol", "p", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
+    # The self-check and the print button (macros/templates, overrides/partials).
+    "button", "fieldset", "form", "input", "label", "legend", "template",
+}  # fmt: skip
+EVERYWHERE = {
+    "class", "id", "lang", "title", "hidden", "aria-label", "aria-live", "aria-describedby",
+    "data-search-exclude", "data-self-check", "data-count", "data-pdf-size", "data-ticked",
+}  # fmt: skip
+ATTRIBUTES = {
+    "*": EVERYWHERE,
+    "a": EVERYWHERE | {"href", "download", "tabindex"},  # Zensical: <a id="__skip" tabindex="-1">
+    "img": EVERYWHERE | {"src", "alt", "width", "height"},
+    "time": EVERYWHERE | {"datetime"},
+    "td": EVERYWHERE | {"colspan", "rowspan"},
+    "th": EVERYWHERE | {"colspan", "rowspan", "scope"},
+    "details": EVERYWHERE | {"open"},
+    "input": EVERYWHERE | {"type", "name", "value"},
+    "button": EVERYWHERE | {"type"},
+    "form": EVERYWHERE | {"autocomplete"},
+}
+POLICY = SanitizationPolicy(
+    allowed_tags=TAGS,
+    allowed_attributes=ATTRIBUTES,
+    url_policy=UrlPolicy(
+        allow_rules={
+            ("a", "href"): UrlRule(allowed_schemes={"https", "mailto", "tel", "sms"}),
+            ("img", "src"): UrlRule(allowed_schemes=set()),  # this site's own images only
+        }
+    ),
+    drop_comments=False,
+    unsafe_handling="collect",
+)
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
+_NAMED = re.compile(r"'([\w:-]+)'")
+
+
+def page_problems(html: str, source: Path, shown: str) -> list[Problem]:
+    """What the policy would remove from the page's article; `source` is its Markdown."""
+    article = _ARTICLE.search(html)
+    if not article:
+        return []
+    document = JustHTML(article.group(1), fragment=True, policy=POLICY, collect_errors=True, track_node_locations=True)
+    lines = article.group(1).splitlines()
+    problems = []
+    for finding in (error for error in document.errors if error.category == "security"):
+        line = lines[finding.line - 1] if finding.line else ""
+        built = line[max((finding.column or 1) - 1, 0) :].strip()[:60]
+        named = _NAMED.search(finding.message)
+        problems.append(
+            Problem(shown, f"{finding.message} in a page (built HTML: {built!r})", _source_line(source, named, built))
+        )
+    return problems
+
+
+def _source_line(source: Path, named: re.Match | None, built: str) -> int | None:
+    """The first line of the page's Markdown that holds the refused name (or the built text)."""
+    if not source.is_file():
+        return None
+    needle = named.group(1) if named else built[:20]
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle and needle.lower() in line.lower():
+            return number
+    return None

@@ -1,0 +1,109 @@
+"""The PDF edition: Chromium prints the web build's whole-guide page, then the file is
+made reproducible.
+
+Chromium (through Playwright, the browser the tests drive) prints with the site's print
+styles into a tagged PDF with a bookmark per heading and live links. The PDF stands
+alone: a link to another part of the guide becomes a jump inside the PDF, and every
+printed page carries the emergency numbers in its footer. Its creation dates and
+random /ID are then replaced: the dates from SOURCE_DATE_EPOCH, the /ID from the
+content, so one input gives one PDF, byte for byte.
+"""
+
+import datetime as dt
+import html
+import os
+import tempfile
+from pathlib import Path
+
+PAGE = "whole-guide/index.html"
+TITLE = "Hyper-independence: a plain guide (the whole guide)"
+FOOTER = (
+    '<div style="font-size:9px;width:100%;text-align:center;color:#000">'
+    "<strong>Need help now?</strong> Emergency numbers: {numbers} · "
+    'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+)
+
+# A link into this build: to another part of the guide, a jump inside the PDF (the
+# whole guide prefixes each part's anchors, macros/whole_guide.py); to anything else of
+# the site, its published address, or no link at all when the build has no real one.
+LINKS_STAND_ALONE = """([siteRoot, published]) => {
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (!link.href.startsWith(siteRoot)) continue;
+    const [path, section] = link.href.slice(siteRoot.length).split("#");
+    const slug = path.replace(/(^|\\/)index\\.html$/, "").replace(/\\/$/, "") || "index";
+    const target = document.getElementById(section ? `${slug}--${section}` : `part-${slug}`)
+      || (slug === "whole-guide" && section && document.getElementById(section));
+    if (target) link.href = `#${target.id}`;
+    else if (published) link.href = published + path.replace(/(^|\\/)index\\.html$/, "$1");
+    else link.removeAttribute("href");
+  }
+}"""
+
+
+def chromium_path() -> str | None:
+    """$CHROMIUM if set, else Debian's /usr/bin/chromium, else None (Playwright's own)."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def available() -> bool:
+    """Whether there is a Chromium to print with: ours, or Playwright's own download."""
+    if chromium_path():
+        return True
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        return Path(playwright.chromium.executable_path).is_file()
+
+
+def print_page(site: Path, output: Path, numbers: str, published: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto((site / PAGE).resolve().as_uri())
+            page.evaluate(LINKS_STAND_ALONE, [site.resolve().as_uri() + "/", published])
+            page.pdf(
+                path=output,
+                format="A4",
+                margin={"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"},
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER.format(numbers=html.escape(numbers)),
+                tagged=True,
+                outline=True,
+            )
+        finally:
+            browser.close()
+
+
+def normalise(raw: Path, output: Path) -> None:
+    """Same input, same bytes: fixed dates (or none) and an /ID computed from the content."""
+    import pikepdf
+
+    with pikepdf.open(raw) as pdf:
+        info = pdf.docinfo
+        for key in ("/CreationDate", "/ModDate"):
+            if key in info:
+                del info[key]
+        info["/Title"] = TITLE
+        if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+            stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
+            info["/CreationDate"] = info["/ModDate"] = stamp
+        if "/Metadata" in pdf.Root:  # XMP repeats the dates; the document info is enough
+            del pdf.Root["/Metadata"]
+        pdf.save(output, deterministic_id=True)
+
+
+def make_pdf(site: Path, output: Path, numbers: str, published: str = "") -> None:
+    """Print the whole guide of the web build in `site` into `output`; `numbers` go in
+    every page's footer; `published` is the site's real address, or "" for none."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as temporary:
+        raw = Path(temporary) / "raw.pdf"
+        print_page(site, raw, numbers, published)
+        normalise(raw, output)
