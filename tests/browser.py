@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros.pdf import chromium_path  # the same browser the build prints the PDF with
+from build_steps.pdf import chromium_path  # the same browser the build prints the PDF with
 
 __all__ = ["chromium_path"]
 

@@ -1,51 +1,37 @@
-import shutil
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
-from tests.site import ROOT, copy_project, make_build, mkdocs_build
+from build_steps.pdf import chromium_path
+from tests.browser import CHROMIUM_ARGS, serve
+from tests.site import copy_project, make
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The real site, built strictly from this checkout, once per test run."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def web_site(tmp_path_factory):
-    """A copy of the project built by `make build`, served on loopback; yields (project, url).
-
-    The server starts first so the build can use its address as site_url, as the
-    real deploy uses the GitHub Pages address (the 404 page links absolutely)."""
+def built(tmp_path_factory):
+    """A copy of the project built by its own `make build`, as a contributor builds it
+    (no SITE_URL or REPO_URL), once per test process. Static tests read the HTML that
+    ships: site/ (web) and dist/ (offline), after the finishing step."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    with serve(project / "site") as url:
-        result = make_build(project, site_url=url)
-        assert result.returncode == 0, result.stdout + result.stderr
-        yield project, url
-
-
-@pytest.fixture(scope="session")
-def built_copy(web_site):
-    """A copy of the project with a good site/ (and dist/ offline zip) from `make build`."""
-    return web_site[0]
-
-
-@pytest.fixture(scope="session")
-def web_url(web_site):
-    return web_site[1]
-
-
-@pytest.fixture
-def project_with_site(built_copy, tmp_path):
-    """A fresh copy of the built project that a test may change freely."""
-    project = tmp_path / "project"
-    shutil.copytree(built_copy, project)
+    result = make(project)
+    assert result.returncode == 0, result.stdout + result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def site(built):
+    return built / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site(built):
+    return built / "dist" / "hyper-independence-guide-offline"
+
+
+@pytest.fixture(scope="session")
+def web_url(site):
+    """The built web edition, served on loopback like GitHub Pages."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,130 +1,92 @@
-"""Helpers shared by the tests: the project layout, building, reading built pages."""
+"""Helpers shared by the tests: the site's shape (pages from the nav, records from data/),
+building a copy of the project, reading built pages."""
 
-import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
+
+from build_steps.check import _ConfigLoader
+from macros.load import LISTS, load_all
+from macros.whole_guide import PAGE as WHOLE_GUIDE
+from macros.whole_guide import reading_order
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
-
-# The reading order the guide promises: (Markdown source, URL path in the built site).
-PAGES = [
-    ("index.md", ""),
-    ("what-it-is.md", "what-it-is/"),
-    ("where-it-comes-from.md", "where-it-comes-from/"),
-    ("signs.md", "signs/"),
-    ("effects.md", "effects/"),
-    ("healing.md", "healing/"),
-    ("balance.md", "balance/"),
-    ("someone-close.md", "someone-close/"),
-    ("talking-to-a-doctor.md", "talking-to-a-doctor/"),
-    ("get-help.md", "get-help/"),
-    ("about.md", "about/"),
-    ("accessibility.md", "accessibility/"),
-    ("glossary.md", "glossary/"),
-    ("sources.md", "sources/"),
-]
-
-# Which page shows each list that has ids.
-LIST_PAGE = {
-    "signs": "signs/",
-    "conditions": "signs/",
-    "therapies": "healing/",
-    "self_care": "healing/",
-    "seek_help": "get-help/",
-    "crisis_lines": "get-help/",
-    "glossary": "glossary/",
-    "sources": "sources/",
-}
-
-# What a project copy needs to build (no .venv, site or caches).
-PROJECT_PARTS = [
-    "mkdocs.yml",
-    "Makefile",
-    "requirements-pip.txt",
-    "requirements.txt",
-    "docs",
-    "data",
-    "includes",
-    "schemas",
-    "macros",
-    "overrides",
-    "scripts",
-]
-
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def url_path(source: str) -> str:
+    """The built address of a page, from the site root: signs.md -> signs/, index.md -> ""."""
+    return "" if source == "index.md" else source.removesuffix(".md") + "/"
+
+
+# Every page of the nav in reading order, as (Markdown source, URL path in the built site).
+PAGES = [(source, url_path(source)) for source in reading_order(CONFIG["nav"])]
+# The nav's pages and the whole guide on one page (left out of the nav).
+ALL_PAGES = [*PAGES, (WHOLE_GUIDE, url_path(WHOLE_GUIDE))]
+DATA = load_all(ROOT / "data")
+
+
+def list_page(name: str) -> str:
+    """The URL path of the page whose Markdown calls the list's macro, e.g. signs/."""
+    call = re.compile(rf"\{{\{{\s*{name}\(\)")
+    return next(url for source, url in PAGES if call.search((ROOT / "docs" / source).read_text(encoding="utf-8")))
+
+
+# Each list that has ids, and the page that shows it.
+LIST_PAGE = {name: list_page(name) for name, records in DATA.items() if hasattr(records[0], "id")}
+LIST_FILE = {name: spec.file for name, spec in LISTS.items()}
+
+# What a copy of the project leaves out: what a build or install makes.
+NOT_COPIED = shutil.ignore_patterns(".venv", "site", "dist", "node_modules", "__pycache__", ".pytest_cache", ".building-*")
 
 
 def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, destination / part)  # copy2 keeps mtimes, so make does not reinstall
+    """The project as a contributor has it, its git history included (dates, first commits)."""
+    shutil.copytree(ROOT, destination, ignore=NOT_COPIED, symlinks=True)
     return destination
 
 
-def make_build(project: Path, site_url: str | None = None, **env: str) -> subprocess.CompletedProcess:
-    """Run the project's own `make build`, reusing this checkout's virtual environment;
-    `env` adds environment variables (e.g. SOURCE_DATE_EPOCH)."""
+def make(project: Path, target: str = "build", **env: str) -> subprocess.CompletedProcess:
+    """Run the project's own `make <target>`, reusing this checkout's virtual environment."""
     return subprocess.run(
-        ["make", "--no-print-directory", "build", f"VENV={VENV}"],
+        ["make", "--no-print-directory", target, f"VENV={VENV}"],
         cwd=project,
-        env={**ENV, **({"SITE_URL": site_url} if site_url else {}), **env},
+        env={**ENV, **env},
         capture_output=True,
         text=True,
         timeout=300,
     )
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(VENV / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def page_html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
-def tree_digest(folder: Path) -> dict[str, str]:
-    """Every file under `folder` (by relative path) and the sha256 of its bytes."""
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup(page_html(site, path), "html.parser")
 
 
-def page_html(site: Path, url_path: str) -> str:
-    return (site / url_path / "index.html").read_text(encoding="utf-8")
-
-
-def soup(site: Path, url_path: str) -> BeautifulSoup:
-    return BeautifulSoup(page_html(site, url_path), "html.parser")
-
-
-def article(site: Path, url_path: str):
+def article(site: Path, path: str):
     """The page's main content, without the theme's chrome."""
-    return soup(site, url_path).select_one("article.md-content__inner")
+    return soup(site, path).select_one("article.md-content__inner")
 
 
 # Elements a reader reads as one unit; a heading or list item is a sentence of its own.
 TEXT_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "figcaption"]
 
 
-def visible_sentences(site: Path, url_path: str) -> list[str]:
+def visible_sentences(site: Path, path: str) -> list[str]:
     """The main text as a reader sees it: one string per innermost text block,
     ending in punctuation so a heading never runs into the next sentence."""
-    main = article(site, url_path)
-    for hidden in main.select("script, style, .headerlink, .md-content__button, [hidden]"):
+    main = article(site, path)
+    for hidden in main.select("script, style, template, .headerlink, .md-content__button, [hidden]"):
         hidden.decompose()
     sentences = []
     for block in main.find_all(TEXT_BLOCKS):
