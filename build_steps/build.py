@@ -76,6 +76,7 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
         shutil.copyfile(pdf_file, offline / "downloads" / PDF_NAME)
         shutil.copyfile(pdf_file, offline.parent / PDF_NAME)
     write_zip(offline, offline.parent / f"{OFFLINE_NAME}.zip")
+    (web / "downloads").mkdir(exist_ok=True)
     shutil.copyfile(offline.parent / f"{OFFLINE_NAME}.zip", web / "downloads" / f"{OFFLINE_NAME}.zip")
     for new, target in ((offline.parent, root / "dist"), (web, root / "site")):
         if target.exists():

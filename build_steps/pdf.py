@@ -12,6 +12,7 @@ content, so one input gives one PDF, byte for byte.
 import datetime as dt
 import html
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -42,20 +43,23 @@ LINKS_STAND_ALONE = """([siteRoot, published]) => {
 
 def chromium_path() -> str | None:
     """$CHROMIUM if set, else Debian's /usr/bin/chromium, else None (Playwright's own)."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
 
 
 def available() -> bool:
-    """Whether there is a Chromium to print with: ours, or Playwright's own download."""
-    if chromium_path():
-        return True
-    from playwright.sync_api import sync_playwright
+    """Whether there is a Chromium that starts: ours, or Playwright's own download."""
+    path = chromium_path()
+    if path is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        return Path(playwright.chromium.executable_path).is_file()
+        with sync_playwright() as playwright:
+            path = playwright.chromium.executable_path
+    try:
+        return subprocess.run([path, "--version"], capture_output=True, timeout=60).returncode == 0
+    except OSError:
+        return False
 
 
 def print_page(site: Path, output: Path, numbers: str, published: str) -> None:

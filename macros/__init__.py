@@ -1,7 +1,8 @@
 """The macros pages call, for MkDocs (mkdocs-macros) and Zensical alike.
 
 Pages call one macro per list (e.g. {{ signs() }}), cite sources with {{ cite("id") }},
-mark a point with no source yet with {{ unsourced() }} and end with {{ page_sources() }};
+mark a point with no source yet with {{ unsourced() }}, link into the repository with
+{{ github_link("issues/new", "words") }} and end with {{ page_sources() }};
 the Signs page calls {{ self_check() }}, the home page {{ read_offline() }},
 docs/whole-guide.md {{ whole_guide() }}. Nothing relies on an engine's hooks: Zensical
 runs define_env() once per page, MkDocs once per build; in both, env.page is the page
@@ -59,6 +60,12 @@ def page_macros(project: Path, config, current_page) -> dict:
             pdf=links.file_link(current_page(), extra["pdf"], directory_urls),
         )
 
+    def github_link(path: str, text: str) -> str:
+        """A link into the repository ("issues/new?template=bug.yml"); plain words in a
+        build with no real repository address, so no page links to a placeholder."""
+        repo = config.get("repo_url") or ""
+        return f"[{text}]({repo.rstrip('/')}/{path})" if repo else text
+
     def self_check() -> str:
         """The Signs page's private self-check: one box per sign in data/signs.yml."""
         return renderer.render_template("self_check.html.j2", signs=lists["signs"], link=link)
@@ -79,6 +86,7 @@ def page_macros(project: Path, config, current_page) -> dict:
     macros = {name: renderer.macro(name, records) for name, records in lists.items()}
     macros |= {"cite": citations.cite, "unsourced": unsourced, "page_sources": page_sources}
     macros |= {"read_offline": read_offline, "self_check": self_check, "whole_guide": whole_guide}
+    macros |= {"github_link": github_link}
     return macros | {"render": render}
 
 

@@ -1,252 +1,341 @@
-"""Bad data stops `make build` with one clear message and leaves the last good site alone."""
+"""Bad data and unsafe pages are refused before anything ships, each with one Problem that
+names the file, the record (position and id), the field and the line to fix. The checks
+run in-process (build_steps.check.check_project, macros.load.load_all); two full
+`make build`s prove that a refused build keeps the last good site/ byte for byte."""
 
+import datetime as dt
 import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
-from tests.site import make_build
+from build_steps import report
+from build_steps.check import check_project
+from macros.load import LISTS, DataError, Problem, load_all
+from tests.site import LIST_PAGE, PAGES, ROOT, copy_project, make
 
-
-def _tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+DELETE = object()
 
 
-def _edit_record(file: str, position: int, change):
-    """A case that changes one record (1-based position) of a flat list file."""
-
-    def apply(data_dir: Path) -> str:
-        path = data_dir / file
-        records = yaml.safe_load(path.read_text())
-        change(records[position - 1], records)
-        path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True))
-        return records[position - 1].get("id", "")
-
-    return apply
+def _records(text: str, section: str | None) -> list:
+    node = yaml.compose(text)
+    return next(value for key, value in node.value if key.value == section).value if section else node.value
 
 
-def _malformed(data_dir: Path) -> str:
-    path = data_dir / "signs.yml"
-    path.write_text(path.read_text() + "- id: broken-record\n  label: [not closed\n")
-    return ""  # the record cannot be parsed, so its id cannot be known
+def _insert(path: Path, section: str | None, index: int, line: str) -> int:
+    """Add a line (at the record's indentation) after record `index`'s last field; its line number."""
+    text = path.read_text(encoding="utf-8")
+    record = _records(text, section)[index]
+    first_key, (_, last_value) = record.value[0][0], record.value[-1]
+    at = text.index("\n", last_value.end_mark.index) + 1
+    path.write_text(text[:at] + " " * first_key.start_mark.column + line + "\n" + text[at:], encoding="utf-8")
+    return text[:at].count("\n") + 1
 
 
-def _missing_file(data_dir: Path) -> str:
-    (data_dir / "conditions.yml").unlink()
-    return ""
+def edit(data_dir: Path, name: str, index: int, field: str, value) -> tuple[int, int, str | None]:
+    """Set (or DELETE, or change with a function of the old text) one field of one record, as a contributor would in the YAML text.
+    Returns the line a refusal should name, the record's position (from 1) and its id."""
+    spec = LISTS[name]
+    path = data_dir / spec.file
+    text = path.read_text(encoding="utf-8")
+    records = _records(text, spec.section)
+    position = range(1, len(records) + 1)[index]
+    record = records[index]
+    fields = {key.value: (key, value) for key, value in record.value}
+    record_id = fields["id"][1].value if "id" in fields else None
+    if field not in fields:
+        return _insert(path, spec.section, index, f"{field}: {json.dumps(value)}"), position, record_id
+    key, old = fields[field]
+    value = value(old.value) if callable(value) else value
+    if value is DELETE:
+        start = text.rindex("\n", 0, key.start_mark.index) + 1
+        path.write_text(text[:start] + text[text.index("\n", old.end_mark.index) + 1 :], encoding="utf-8")
+        return record.start_mark.line + 1, position, record_id  # the record's line (not its first field)
+    path.write_text(text[: old.start_mark.index] + json.dumps(value) + text[old.end_mark.index :], encoding="utf-8")
+    return key.start_mark.line + 1, position, value if field == "id" else record_id
 
 
-def _crisis_line_without_source(data_dir: Path) -> str:
-    path = data_dir / "crisis_lines.yml"
-    data = yaml.safe_load(path.read_text())
-    del data["crisis_lines"][1]["source"]
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    return data["crisis_lines"][1]["id"]
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return shutil.copytree(ROOT / "data", tmp_path / "data")
 
 
-def _write_bytes(file: str, content: bytes):
-    def apply(data_dir: Path) -> str:
-        (data_dir / file).write_bytes(content)
-        return ""
-
-    return apply
-
-
-def _set_in(file: str, section: str, position: int, field: str, value):
-    """A case that changes one field of a record in a file of several lists."""
-
-    def apply(data_dir: Path) -> str:
-        path = data_dir / file
-        data = yaml.safe_load(path.read_text())
-        data[section][position - 1][field] = value
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-        return data[section][position - 1].get("id", "")
-
-    return apply
+def _refusal(data_dir: Path, cascade: bool = False) -> Problem:
+    with pytest.raises(DataError) as error:
+        load_all(data_dir)
+    problems = error.value.problems
+    assert len(problems) == 1 or cascade, problems  # one clear message, not a cascade
+    return problems[0]
 
 
-def _set(field, value):
-    return lambda record, _records: record.__setitem__(field, value)
-
-
-CASES = {
-    # case: (change, file named, record named, field named, what is wrong)
-    "malformed YAML": (_malformed, "data/signs.yml", "record 15", "field 'label'", "not valid YAML"),
-    "missing file": (_missing_file, "data/conditions.yml", "", "", "file is missing"),
-    "missing field": (
-        _edit_record("signs.yml", 2, lambda record, _: record.pop("explanation")),
-        "data/signs.yml",
-        "record 2",
-        "field 'explanation'",
-        "Field required",
-    ),
-    "empty field": (
-        _edit_record("therapies.yml", 1, _set("how_it_helps", "   ")),
-        "data/therapies.yml",
-        "record 1",
-        "field 'how_it_helps'",
-        "at least 1 character",
-    ),
-    "unknown field": (
-        _edit_record("self_care.yml", 3, _set("colour", "blue")),
-        "data/self_care.yml",
-        "record 3",
-        "field 'colour'",
-        "unknown field",
-    ),
-    "wrong type": (
-        _edit_record("seek_help.yml", 4, _set("label", 42)),
-        "data/seek_help.yml",
-        "record 4",
-        "field 'label'",
-        "valid string",
-    ),
-    "duplicate id": (
-        _edit_record("signs.yml", 3, lambda record, records: record.__setitem__("id", records[0]["id"])),
-        "data/signs.yml",
-        "record 3",
-        "field 'id'",
-        "duplicate of record 1",
-    ),
-    "id not kebab-case": (
-        _edit_record("conditions.yml", 2, _set("id", "Not_Kebab")),
-        "data/conditions.yml",
-        "record 2",
-        "field 'id'",
-        "not kebab-case",
-    ),
-    "raw HTML": (
-        _edit_record("signs.yml", 5, _set("explanation", "Some <b>bold</b> text.")),
-        "data/signs.yml",
-        "record 5",
-        "field 'explanation'",
-        "'<'",
-    ),
-    "Jinja expression": (
-        _edit_record("therapies.yml", 2, _set("label", "{{ config.site_name }}")),
-        "data/therapies.yml",
-        "record 2",
-        "field 'label'",
-        "'{'",
-    ),
-    "Jinja statement": (
-        _edit_record("seek_help.yml", 1, _set("explanation", "{% if x %}Hi{% endif %}")),
-        "data/seek_help.yml",
-        "record 1",
-        "field 'explanation'",
-        "'{'",
-    ),
-    # The audit of issue 11: markup, tricks and crashes that once got through.
-    "javascript link in a text field": (
-        _edit_record("signs.yml", 1, _set("explanation", "[call](javascript:alert(document.domain))")),
-        "data/signs.yml",
-        "record 1",
-        "field 'explanation'",
-        "'['",
-    ),
-    "attr_list handler": (
-        _edit_record("self_care.yml", 2, _set("explanation", '*this*{ onmouseover="alert(1)" }')),
-        "data/self_care.yml",
-        "record 2",
-        "field 'explanation'",
-        "'{'",
-    ),
+LONG = "word " * 100
+# case: (list, record index, field, new value or DELETE, what the message says)
+FIELD_CASES = {
+    "missing field": ("signs", 1, "explanation", DELETE, "Field required"),
+    "crisis line without a source": ("crisis_lines", 1, "source", DELETE, "Field required"),
+    "empty field": ("therapies", 0, "how_it_helps", "   ", "at least 1 character"),
+    "unknown field": ("self_care", -1, "colour", "blue", "unknown field"),
+    "wrong type": ("seek_help", 0, "label", 42, "valid string"),
+    "id not kebab-case": ("conditions", 1, "id", "Not_Kebab", "not kebab-case"),
+    "too long": ("glossary", 0, "term", LONG, "at most"),
+    "raw HTML": ("signs", 0, "explanation", "Some <b>bold</b> text.", "'<'"),
+    "Jinja": ("therapies", 1, "label", "{{ config.site_name }}", "'{'"),
+    "markup link in a label": ("signs", 2, "label", "[x](javascript:alert(1))", "'['"),
+    "javascript link in a text": ("conditions", 0, "explanation", "[call](javascript:alert(1))", "'['"),
+    "attribute list": ("self_care", 0, "explanation", '*this*{ onmouseover="alert(1)" }', "'{'"),
     "URL breaking out of a link": (
-        _edit_record(
-            "sources.yml", 1, _set("url", "https://example.org/)![x](https://tracker.example/p.png")
-        ),
-        "data/sources.yml",
-        "record 1",
-        "field 'url'",
+        "sources",
+        0,
+        "url",
+        "https://example.org/)![x](https://tracker.example/p.png",
         "break out of a link",
     ),
-    "heading injected through a label": (
-        _edit_record("signs.yml", 2, _set("label", "Tired\n## Injected heading")),
-        "data/signs.yml",
-        "record 2",
-        "field 'label'",
-        "line break",
-    ),
-    "http source": (
-        _edit_record("sources.yml", 3, _set("url", "http://example.org/")),
-        "data/sources.yml",
-        "record 3",
-        "field 'url'",
-        "https://",
-    ),
-    "right-to-left override in a number": (
-        _set_in("crisis_lines.yml", "emergency", 2, "number", "9\u202e99"),
-        "data/crisis_lines.yml",
-        "record 2",
-        "field 'number'",
-        "invisible character (U+202E)",
-    ),
-    "zero-width space in a name": (
-        _set_in("crisis_lines.yml", "crisis_lines", 3, "name", "Sama\u200britans"),
-        "data/crisis_lines.yml",
-        "record 3",
-        "field 'name'",
-        "invisible character (U+200B)",
-    ),
-    "not UTF-8": (
-        _write_bytes("glossary.yml", "- id: cafe\n  term: caf\xe9\n  definition: x\n".encode("latin-1")),
-        "data/glossary.yml",
-        "",
-        "",
-        "not UTF-8",
-    ),
-    "complex YAML key": (
-        _write_bytes("therapies.yml", b"- ? [a, b]\n  : c\n"),
-        "data/therapies.yml",
-        "",
-        "",
-        "keys must be plain field names",
-    ),
-    "one id in two lists on one page": (
-        _edit_record("conditions.yml", 1, _set("id", "hard-to-trust")),
-        "data/conditions.yml",
-        "record 1",
-        "field 'id'",
-        "used 2 times",
-    ),
-    "record id equal to a heading's anchor": (
-        _edit_record("signs.yml", 4, _set("id", "what-to-do-next")),
-        "data/signs.yml",
-        "record 4",
-        "field 'id'",
-        "used 2 times",
-    ),
-    "crisis line without source": (
-        _crisis_line_without_source,
-        "data/crisis_lines.yml",
-        "record 2",
-        "field 'source'",
-        "Field required",
-    ),
+    "newline in a label": ("signs", 1, "label", "Tired\n## Injected heading", "line break"),
+    "http source": ("sources", -1, "url", "http://example.org/", "https://"),
+    "javascript chat": ("crisis_lines", 0, "chat", "javascript:alert(1)", "https://"),
+    "right-to-left override": ("emergency_numbers", 1, "number", "\u202e".__add__, "invisible character (U+202E)"),
+    "zero-width space": ("crisis_lines", -1, "name", "Sama\u200britans", "invisible character (U+200B)"),
+    "number not dialable": ("crisis_lines", 0, "call", "116-123", "should match pattern"),
+    "number not in the readable text": ("crisis_lines", 0, "call", "12345678901234", "not in the readable text"),
+    "emergency number not in the text": ("emergency_numbers", 0, "call", ["12345678901234"], "readable text"),
+    "helpline directory http": ("helpline_directories", 0, "url", "http://example.org/", "https://"),
 }
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_bad_data_fails_clearly_and_keeps_the_last_site(project_with_site, case):
-    change, file, record, field, problem = CASES[case]
-    site_before = _tree_digest(project_with_site / "site")
+# A refused readable text also fails the check that its numbers are in it (see below).
+CASCADES = {"right-to-left override"}
 
-    record_id = change(project_with_site / "data")
-    result = make_build(project_with_site)
 
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed"
-    error_lines = [line for line in output.splitlines() if file in line]
-    assert error_lines, f"{case}: no message names {file}:\n{output}"
-    message = "\n".join(error_lines)
-    for expected in (record, field, problem):
-        assert expected in message, f"{case}: {expected!r} missing from:\n{message}"
-    if record_id:
-        assert f"(id '{record_id}')" in message
-    assert _tree_digest(project_with_site / "site") == site_before, f"{case}: site/ changed"
+@pytest.mark.parametrize("case", FIELD_CASES)
+def test_a_bad_field_is_refused_naming_file_record_field_and_line(data_dir, case):
+    name, index, field, value, complaint = FIELD_CASES[case]
+    line, position, record_id = edit(data_dir, name, index, field, value)
+    problem = _refusal(data_dir, cascade=case in CASCADES)
+    assert problem.file == f"data/{LISTS[name].file}"
+    record = f"record {position}" + (f" (id '{record_id}')" if record_id else "") + f": field '{field}'"
+    assert record in problem.message and complaint in problem.message, problem
+    assert problem.line == line, problem
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="macros/records.py: when `number` (or `contact`) is refused, the call validator reads it as '' "
+    "and adds a second, untrue problem: \"'999' is not in the readable text 'number': ''\"",
+)
+@pytest.mark.parametrize(("name", "field"), [("emergency_numbers", "number"), ("crisis_lines", "contact")])
+def test_a_refused_readable_text_is_one_problem(data_dir, name, field):
+    edit(data_dir, name, 0, field, "\u202e".__add__)
+    _refusal(data_dir)
+
+
+def test_a_duplicate_id_names_both_records(data_dir):
+    first = load_all(data_dir)["signs"][0].id
+    line, position, _ = edit(data_dir, "signs", -1, "id", first)
+    problem = _refusal(data_dir)
+    assert problem == Problem(
+        "data/signs.yml", f"record {position} (id '{first}'): field 'id': duplicate of record 1", line
+    )
+
+
+def _append(file: str, content: bytes):
+    def change(data_dir: Path) -> int:
+        path = data_dir / file
+        path.write_bytes(path.read_bytes() + content)
+        return path.read_bytes().count(b"\n") - content.count(b"\n") + 1  # the first added line
+
+    return change
+
+
+def _inserting(name: str, line: str):
+    return lambda data_dir: _insert(data_dir / LISTS[name].file, LISTS[name].section, 0, line)
+
+
+def _missing(data_dir: Path) -> None:
+    (data_dir / "conditions.yml").unlink()
+
+
+def _lists_missing(data_dir: Path) -> None:
+    (data_dir / "crisis_lines.yml").write_text("emergency: []\n", encoding="utf-8")
+
+
+# case: (file named, change -> the first line it added, what the message says). A reader
+# error (NUL, not UTF-8) has no line from PyYAML; an unclosed bracket is noticed later on.
+FILE_CASES = {
+    "malformed YAML": ("signs.yml", _append("signs.yml", b"- id: broken\n  label: [not closed\n"), "not valid YAML"),
+    "duplicate key": ("therapies.yml", _inserting("therapies", "label: Again"), "key 'label' appears twice"),
+    "complex key": ("self_care.yml", _inserting("self_care", "? [a, b]"), "keys must be plain field names"),
+    "NUL byte": ("glossary.yml", _append("glossary.yml", b"- id: nul\n  term: a\x00b\n"), "control characters"),
+    "not UTF-8": ("glossary.yml", _append("glossary.yml", "# caf\xe9\n".encode("latin-1")), "not UTF-8 text (byte 0xe9"),
+    "missing file": ("conditions.yml", _missing, "must be a real file"),
+    "a list missing": ("crisis_lines.yml", _lists_missing, "expected exactly the lists"),
+}
+LINES = {"malformed YAML": range(0, 3), "duplicate key": range(0, 1), "complex key": range(0, 1)}
+
+
+@pytest.mark.parametrize("case", FILE_CASES)
+def test_an_unreadable_file_is_refused_naming_it(data_dir, case):
+    file, change, complaint = FILE_CASES[case]
+    added = change(data_dir)
+    problem = _refusal(data_dir)
+    assert problem.file == f"data/{file}" and complaint in problem.message, problem
+    if case in LINES:
+        assert problem.line - added in LINES[case], problem
+
+
+def test_a_byte_order_mark_loads_fine(data_dir):
+    path = data_dir / "glossary.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_all(data_dir) == load_all(ROOT / "data")
+
+
+# -- The whole check, on a copy of the repository (its git history included) ------------
+
+
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("bad-data") / "project")
+    result = make(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def project(built_copy):
+    """The built copy; every file a test changes or adds is put back afterwards."""
+    saved: dict[Path, bytes | None] = {}
+
+    def changing(relative: str) -> Path:
+        path = built_copy / relative
+        saved.setdefault(path, path.read_bytes() if path.exists() and not path.is_symlink() else None)
+        return path
+
+    yield changing
+    for path, content in saved.items():
+        path.unlink(missing_ok=True)
+        if content is not None:
+            path.write_bytes(content)
+    shutil.rmtree(built_copy / "includes", ignore_errors=True)
+
+
+def test_the_project_passes_its_own_check(built_copy):
+    assert check_project(built_copy) == []
+
+
+@pytest.mark.parametrize("link", ["includes/x", "docs/environ.md", "data/signs.yml"])
+def test_a_symbolic_link_anywhere_is_refused_by_name(built_copy, project, link):
+    path = project(link)
+    path.parent.mkdir(exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.symlink("/etc/hostname", path)
+    assert [(p.file, "symbolic link" in p.message) for p in check_project(built_copy)] == [(link, True)]
+
+
+def _page(project, index: int = 0) -> tuple[str, Path]:
+    shown = f"docs/{PAGES[index][0]}"
+    return shown, project(shown)
+
+
+def _add_line(path: Path, line: str) -> int:
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("line", "complaint"),
+    [
+        ('--8<-- "/etc/hostname"', "snippet lines (--8<--) are not allowed"),
+        ('Read this.{{ cite("no-such-source") }}', "unknown source id 'no-such-source'"),
+    ],
+)
+def test_a_bad_line_in_a_page_is_refused_with_its_line(built_copy, project, line, complaint):
+    shown, path = _page(project, -1)
+    number = _add_line(path, line)
+    (problem,) = check_project(built_copy)
+    assert (problem.file, problem.line) == (shown, number) and complaint in problem.message, problem
+
+
+def test_a_page_reviewed_before_its_first_commit_is_refused(built_copy, project):
+    shown, path = _page(project)
+    added = subprocess.run(
+        ["git", "-C", str(built_copy), "log", "--diff-filter=A", "--format=%cs", "--", shown],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
+    too_early = dt.date.fromisoformat(added) - dt.timedelta(days=1)
+    path.write_text(re.sub(r"(?m)^reviewed: .*$", f"reviewed: {too_early}", path.read_text()), encoding="utf-8")
+    (problem,) = check_project(built_copy)
+    assert problem == Problem(shown, f"'reviewed' ({too_early}) is before the page existed (first commit {added})", 1)
+
+
+def test_bad_data_is_refused_by_the_check_too(built_copy, project):
+    project("data/signs.yml")
+    line, _, _ = edit(built_copy / "data", "signs", 0, "label", "Tired\u200b")
+    assert [(p.file, p.line) for p in check_project(built_copy)] == [("data/signs.yml", line)]
+
+
+def test_problems_become_github_annotations(capsys, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert report([Problem("data/a,b.yml", "50% wrong\nhere", 7)], "The check") == 1
+    printed = capsys.readouterr()
+    assert "ERROR - data/a,b.yml: line 7: 50% wrong" in printed.err
+    assert "::error file=data/a%2Cb.yml,line=7,title=The check::50%25 wrong%0Ahere" in printed.out
+    assert "`data/a,b.yml` line 7: 50% wrong" in summary.read_text()
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert report([Problem("x", "y")], "The check") == 1 and "::error" not in capsys.readouterr().out
+
+
+# -- make build refuses and keeps the last good site/ ------------------------------------
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _anchor_of_a_heading(site: Path, page: str, ids: set[str]) -> str:
+    article = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return next(h["id"] for h in article.select("article h2[id]") if h["id"] not in ids)
+
+
+def test_make_build_refuses_bad_data_and_keeps_the_last_site(built_copy, project):
+    """Caught by the check (an invisible character), and only after the engines ran (ids
+    that the finishing step finds twice on one page): either way site/ is unchanged."""
+    before = _digest(built_copy / "site"), _digest(built_copy / "dist")
+    data = built_copy / "data"
+    for file in ("signs.yml", "conditions.yml"):
+        project(f"data/{file}")
+    lists = load_all(data)
+    ids = {getattr(r, "id", None) for records in lists.values() for r in records}
+    heading = _anchor_of_a_heading(built_copy / "site", LIST_PAGE["signs"], ids)
+    shared = lists["signs"][0].id
+    edit(data, "conditions", 0, "id", shared)  # one id in two lists (both on the whole guide)
+    _, position, _ = edit(data, "signs", -1, "id", heading)  # a record id equal to a heading's anchor
+    late = make(built_copy)
+    output = late.stdout + late.stderr
+    assert late.returncode != 0 and "site/ and dist/ were not changed" in output
+    for owner in (
+        f"data/conditions.yml record 1 (id '{shared}')",
+        f"data/signs.yml record 1 (id '{shared}')",
+        f"data/signs.yml record {position} (id '{heading}')",
+    ):
+        assert re.search(rf"ERROR - docs/\S+: id '[^']+' is used 2 times .*{re.escape(owner)}", output), output
+
+    project("data/glossary.yml")
+    edit(data, "glossary", 0, "term", "zero\u200bwidth")
+    early = make(built_copy)
+    assert early.returncode != 0 and "data/glossary.yml: line" in early.stderr, early.stderr
+    assert (_digest(built_copy / "site"), _digest(built_copy / "dist")) == before
