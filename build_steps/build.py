@@ -99,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         has_pdf = pdf.available()
         if not has_pdf:
             print("PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium).", file=sys.stderr)
-        if not os.environ.get("SITE_URL"):
-            print("No SITE_URL or REPO_URL: the build writes no absolute link to itself.", file=sys.stderr)
+        if missing := [name for name in ("SITE_URL", "REPO_URL") if not os.environ.get(name)]:
+            print(f"No {' or '.join(missing)}: the build writes no absolute link to itself.", file=sys.stderr)
         # BUILD_DATE: mkdocs.yml hands it to the templates (extra.build_date) in both engines.
         # " UTC" keeps YAML from reading it as a date, which Zensical's config cannot hold.
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{build_date} UTC"}

@@ -1,7 +1,8 @@
 """The last step of every build, whatever the engine: finish(site_dir, ...).
 
 On each page it holds the article to the page policy (page_policy.py), writes the PDF's
-size where a page links to it, minifies the HTML (smaller pages for slow connections),
+size where a page links to it and the links to edit the data files the page shows,
+minifies the HTML (smaller pages for slow connections),
 checks that no id appears twice (a record id that equals a heading's anchor, or one id
 in two lists on one page), then adds the policies the browser enforces.
 
@@ -85,6 +86,19 @@ def source_of(page: Path, site_dir: Path, project: Path) -> tuple[Path, str]:
     return project / "docs" / f"{name}.md", f"docs/{name}.md"
 
 
+def data_edit_links(source: Path, html: str) -> str:
+    """The page actions' "Edit the list of signs" links, one per data file the page's
+    Markdown shows, filled into <span data-edit-data="{repository}/edit/main/">."""
+    found = re.search(r'<span data-edit-data="([^"]*)"></span>', html)
+    if not found:
+        return html
+    text = source.read_text(encoding="utf-8") if source.suffix == ".md" else ""
+    called = [spec for name, spec in LISTS.items() if re.search(rf"\{{\{{\s*{name}\(\)", text)]
+    files = {spec.file: spec.words for spec in called}
+    links = "".join(f' · <a href="{found.group(1)}data/{f}">Edit the list of {w}</a>' for f, w in files.items())
+    return html.replace(found.group(0), links)
+
+
 def record_owners(lists: dict) -> dict[str, list[str]]:
     """id -> the data records that carry it, as 'data/x.yml record n (id ...)'."""
     owners: dict[str, list[str]] = {}
@@ -102,6 +116,7 @@ def finish(site_dir: Path, project: Path, pdf_size: int | None = None, offline: 
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         source, shown = source_of(path, site_dir, project)
+        text = data_edit_links(source, text)
         problems += page_policy.page_problems(text, source, shown)
         text = text.replace("<span data-pdf-size></span>", f"<span data-pdf-size>{size}</span>")
         text = minify_html.minify(

@@ -43,21 +43,23 @@ class DataError(Exception):
 class DataList:
     file: str  # file name in data/
     record: type[Record]
+    words: str  # what the file holds, for its edit link: "Edit the list of <words>"
     section: str | None = None  # key of the list when one file holds several lists
 
 
+CRISIS = "emergency numbers and crisis lines"
 # Macro name -> where its records live. Pages call each name as a macro.
 LISTS = {
-    "signs": DataList("signs.yml", Explained),
-    "conditions": DataList("conditions.yml", Explained),
-    "therapies": DataList("therapies.yml", Therapy),
-    "self_care": DataList("self_care.yml", Explained),
-    "seek_help": DataList("seek_help.yml", Explained),
-    "emergency_numbers": DataList("crisis_lines.yml", EmergencyNumber, "emergency"),
-    "crisis_lines": DataList("crisis_lines.yml", CrisisLine, "crisis_lines"),
-    "helpline_directories": DataList("crisis_lines.yml", HelplineDirectory, "directories"),
-    "sources": DataList("sources.yml", Source),
-    "glossary": DataList("glossary.yml", GlossaryTerm),
+    "signs": DataList("signs.yml", Explained, "signs"),
+    "conditions": DataList("conditions.yml", Explained, "conditions"),
+    "therapies": DataList("therapies.yml", Therapy, "therapies"),
+    "self_care": DataList("self_care.yml", Explained, "self-care ideas"),
+    "seek_help": DataList("seek_help.yml", Explained, "reasons to get help"),
+    "emergency_numbers": DataList("crisis_lines.yml", EmergencyNumber, CRISIS, "emergency"),
+    "crisis_lines": DataList("crisis_lines.yml", CrisisLine, CRISIS, "crisis_lines"),
+    "helpline_directories": DataList("crisis_lines.yml", HelplineDirectory, CRISIS, "directories"),
+    "sources": DataList("sources.yml", Source, "sources"),
+    "glossary": DataList("glossary.yml", GlossaryTerm, "glossary words"),
 }
 
 # LibYAML's C parser when PyYAML has it: the same safe loader, several times faster.

@@ -5,7 +5,6 @@ links, a page left out of the nav, unknown sources, bad review dates), each name
 file and line."""
 
 import re
-from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -17,6 +16,7 @@ from build_steps.engines import engine_build
 from macros import page_macros
 from macros.load import LISTS
 from macros.pages import read_page
+from macros.whole_guide import PAGE as WHOLE_GUIDE
 from tests.site import (
     ALL_PAGES,
     CONFIG,
@@ -152,6 +152,11 @@ def test_a_new_record_is_on_its_page_when_rendered_again(tmp_path):
 # -- Bad input stops the build, named by file and line ----------------------------------------------
 
 
+def names(problems, file: str, line: int, words: str) -> bool:
+    """Whether one of the problems is on that file and line and says those words."""
+    return any(p.file == file and p.line == line and words in p.message for p in problems)
+
+
 def test_broken_links_and_a_page_left_out_of_the_nav_fail_the_engine_build(tmp_path):
     """The validation block in mkdocs.yml, through the command `make build` runs."""
     project = copy_project(tmp_path / "p")
@@ -175,49 +180,43 @@ def test_broken_links_and_a_page_left_out_of_the_nav_fail_the_engine_build(tmp_p
     assert result.returncode != 0, "the strict build published broken links"
     problems = engine_problems(result.stdout + result.stderr, project)
     for target, line in line_of.items():
-        assert any(p.file == f"docs/{source}" and p.line == line and target in p.message for p in problems), (
-            target
-        )
+        assert names(problems, f"docs/{source}", line, target), target
     assert any("stray.md" in p.message for p in problems)
 
 
-def _set_front_matter(text: str, field: str, value: str | None) -> str:
+def _edit(page, change) -> None:
+    page.write_text(change(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _set(field: str, value: str | None):
+    """A change to one front matter field (None removes it)."""
     line = "" if value is None else f"{field}: {value}\n"
-    return re.sub(rf"^{field}: .*\n", line, text, count=1, flags=re.M)
+    return lambda text: re.sub(rf"^{field}: .*\n", line, text, count=1, flags=re.M)
 
 
 def test_bad_pages_are_refused_before_any_build_naming_file_and_line(tmp_path):
-    """One page per mistake, one check of the copy (build_steps.check, as `make check` runs it)."""
-    project = copy_project(tmp_path / "p")
-    reviewed = {s: read_page(ROOT / "docs" / s).meta["reviewed"] for s, _ in PAGES}
-    pages = [s for s, _ in PAGES]
-    changes = {
-        pages[0]: (
-            lambda t: t + '\nMore.{{ cite("no-such-source") }}\n',
-            "cites unknown source id 'no-such-source'",
-        ),
-        pages[1]: (lambda t: _set_front_matter(t, "next_review", None), "'next_review' must be a date"),
-        pages[2]: (lambda t: _set_front_matter(t, "reviewed", None), "'reviewed' must be a date"),
-        pages[3]: (
-            lambda t: _set_front_matter(
-                t, "next_review", reviewed[pages[3]].replace(year=reviewed[pages[3]].year + 4)
-            ),
-            "more than 3 years after 'reviewed'",
-        ),
-        pages[4]: (
-            lambda t: _set_front_matter(
-                _set_front_matter(t, "reviewed", "2001-01-01"), "next_review", "2002-01-01"
-            ),
-            "is before the page existed",
-        ),
+    """One page per mistake, one run of the check step that `make` runs before any engine."""
+    docs = copy_project(tmp_path / "p") / "docs"
+    unknown_source, no_next, no_reviewed, too_far, before_it_existed = [source for source, _ in PAGES[:5]]
+    _edit(docs / unknown_source, lambda text: text + '\nMore.{{ cite("no-such-source") }}\n')
+    _edit(docs / no_next, _set("next_review", None))
+    _edit(docs / no_reviewed, _set("reviewed", None))
+    reviewed = read_page(docs / too_far).meta["reviewed"]
+    _edit(docs / too_far, _set("next_review", reviewed.replace(year=reviewed.year + 4).isoformat()))
+    _edit(
+        docs / before_it_existed,
+        lambda text: _set("next_review", "2002-01-01")(_set("reviewed", "2001-01-01")(text)),
+    )
+    cite_line = len((docs / unknown_source).read_text(encoding="utf-8").splitlines())
+    expected = {
+        unknown_source: ("cites unknown source id 'no-such-source'", cite_line),
+        no_next: ("'next_review' must be a date", 1),
+        no_reviewed: ("'reviewed' must be a date", 1),
+        too_far: ("is more than 3 years after 'reviewed'", 1),
+        before_it_existed: ("is before the page existed", 1),
     }
-    for source, (change, _) in changes.items():
-        page = project / "docs" / source
-        page.write_text(change(page.read_text(encoding="utf-8")), encoding="utf-8")
-    found = {p.file: p for p in check_project(project)}
-    assert set(found) == {f"docs/{source}" for source in changes}
-    for source, (_, message) in changes.items():
-        problem = found[f"docs/{source}"]
-        assert message in problem.message, problem
-        lines = (project / "docs" / source).read_text(encoding="utf-8").splitlines()
-        assert problem.line == (len(lines) if "cite" in message else 1), problem
+    problems = check_project(docs.parent)
+    for source, (message, line) in expected.items():
+        assert names(problems, f"docs/{source}", line, message), source
+    # The whole guide repeats every page, so it names the unknown source too; nothing else fails.
+    assert {p.file for p in problems} == {f"docs/{source}" for source in [*expected, WHOLE_GUIDE]}

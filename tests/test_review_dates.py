@@ -1,79 +1,61 @@
-"""Unit tests of the review-date rules and the citation numbering."""
+"""The review-date rules (build_steps/review_dates.py): both dates, in order, at most three
+years apart, never before the page existed; an overdue review is a notice, never a failure;
+the weekly review lists the pages due. The check step runs them on every page
+(tests/test_bad_data.py: a page reviewed before its first commit)."""
 
 import datetime as dt
 import logging
 
 import pytest
 
-from macros.citations import Citations
-from macros.data import DataError
-from macros.render import Renderer
-from macros.review_dates import check_review_dates
-from macros.schema import Source
+from build_steps import review_dates
 
+DAY = dt.timedelta(days=1)
 TODAY = dt.date(2026, 11, 25)
+LATEST = TODAY + dt.timedelta(days=review_dates.MAX_REVIEW_INTERVAL_DAYS)
 
 
-def test_good_dates_pass_quietly(caplog):
-    check_review_dates("docs/a.md", {"reviewed": TODAY, "next_review": dt.date(2027, 11, 25)}, TODAY)
+def _problems(meta, first_commit=None):
+    return review_dates.problems("docs/a.md", meta, first_commit, TODAY)
+
+
+def test_good_dates_pass_quietly_up_to_the_longest_interval(caplog):
+    with caplog.at_level(logging.INFO):
+        assert _problems({"reviewed": TODAY, "next_review": LATEST}, first_commit=TODAY) == []
     assert not caplog.records
 
 
-def test_exactly_three_years_is_allowed():
-    check_review_dates("docs/a.md", {"reviewed": TODAY, "next_review": dt.date(2029, 11, 25)}, TODAY)
-
-
 @pytest.mark.parametrize(
-    "meta",
+    ("meta", "first_commit", "complaint"),
     [
-        {},
-        {"reviewed": TODAY},
-        {"reviewed": "2026-11-25", "next_review": dt.date(2027, 1, 1)},
-        {"reviewed": TODAY, "next_review": TODAY},
-        {"reviewed": TODAY, "next_review": dt.date(2029, 11, 26)},
+        ({}, None, "'reviewed' must be a date"),
+        ({"reviewed": TODAY}, None, "'next_review' must be a date"),
+        ({"reviewed": "2026-11-25", "next_review": LATEST}, None, "must be a date like"),
+        ({"reviewed": dt.datetime(2026, 11, 25), "next_review": LATEST}, None, "must be a date like"),
+        ({"reviewed": TODAY, "next_review": TODAY}, None, "must come after"),
+        ({"reviewed": TODAY, "next_review": LATEST + DAY}, None, "more than 3 years"),
+        ({"reviewed": TODAY, "next_review": LATEST}, TODAY + DAY, "before the page existed"),
     ],
 )
-def test_bad_dates_stop_the_build(meta):
-    with pytest.raises(DataError, match="docs/a.md"):
-        check_review_dates("docs/a.md", meta, TODAY)
+def test_bad_dates_are_refused_on_the_front_matter(meta, first_commit, complaint):
+    (problem,) = _problems(meta, first_commit)
+    assert (problem.file, problem.line) == ("docs/a.md", 1) and complaint in problem.message, problem
 
 
-def test_overdue_review_is_a_notice_not_a_warning(caplog):
-    """A warning would fail `mkdocs build --strict`, and so every deploy; a notice does not."""
+def test_an_overdue_review_is_a_notice_not_a_warning(caplog):
+    """A warning would fail a strict build, and so an urgent fix to a crisis number."""
     with caplog.at_level(logging.DEBUG):
-        check_review_dates(
-            "docs/a.md", {"reviewed": dt.date(2025, 1, 1), "next_review": dt.date(2026, 1, 1)}, TODAY
-        )
+        assert _problems({"reviewed": TODAY - 2 * DAY, "next_review": TODAY - DAY}) == []
     assert [record.levelno for record in caplog.records] == [logging.INFO]
-    assert "docs/a.md: review due since 2026-01-01" in caplog.text
+    assert f"docs/a.md: review due since {TODAY - DAY}" in caplog.text
 
 
-def _citations():
-    sources = [
-        Source(id=name, title=f"T {name}", publisher="P", url="https://example.org/", supports=["x"])
-        for name in ("a", "b")
-    ]
-    return Citations(sources, Renderer())
-
-
-def test_citations_are_numbered_per_page_in_order_of_first_use():
-    citations = _citations()
-    citations.start_page("docs/one.md")
-    assert "[1]" in citations.cite("b") and "[2]" in citations.cite("a") and "[1]" in citations.cite("b")
-    foot = citations.page_sources()
-    assert foot.index('id="source-b"') < foot.index('id="source-a"')
-    citations.start_page("docs/two.md")
-    assert "[1]" in citations.cite("a")
-
-
-def test_page_without_citations_has_no_sources_section():
-    citations = _citations()
-    citations.start_page("docs/one.md")
-    assert citations.page_sources() == ""
-
-
-def test_unknown_source_names_page_and_id():
-    citations = _citations()
-    citations.start_page("docs/one.md")
-    with pytest.raises(DataError, match="docs/one.md: cites unknown source id 'zzz'"):
-        citations.cite("zzz")
+def test_the_weekly_review_lists_due_pages_soonest_first(tmp_path):
+    for name, next_review in [("later.md", TODAY + 10 * DAY), ("overdue.md", TODAY - DAY), ("far.md", LATEST)]:
+        (tmp_path / name).write_text(f"---\nreviewed: {TODAY - 5 * DAY}\nnext_review: {next_review}\n---\n# X\n")
+    (tmp_path / "undated.md").write_text("# No dates\n")
+    due = review_dates.due_pages(tmp_path, TODAY, within_days=30)
+    assert [page for page, _ in due] == ["docs/undated.md", "docs/overdue.md", "docs/later.md"]
+    text = review_dates.report(due, TODAY)
+    assert "**overdue** by 1 days" in text and "due in 10 days" in text and "no `next_review` date" in text
+    assert "No page is overdue" in review_dates.report([], TODAY)
