@@ -1,75 +1,109 @@
-"""The files generated from data/ (python -m macros.generate) are committed and up to date."""
+"""The files made from data/ and the record models (build_steps/generate.py,
+build_steps/json_schemas.py): the banner's numbers, written before every build, and the
+JSON Schemas editors use, committed, current, and refusing what the build refuses."""
 
-import subprocess
+import copy
+import json
+import shutil
 
+import pytest
 import yaml
+from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 
-from macros.data import load_all
-from tests.site import ENV, ROOT, VENV, copy_project
-
-BANNER = "overrides/partials/generated/emergency-numbers.html"
-
-
-def _check(project) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(VENV / "bin" / "python"), "-m", "macros.generate", "--check"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
+from build_steps import json_schemas
+from build_steps.generate import BANNER, write_banner
+from macros.load import LISTS, load_all
+from tests.site import ROOT
 
 
-def test_the_committed_generated_files_are_up_to_date():
-    result = _check(ROOT)
-    assert result.returncode == 0, result.stderr
+@pytest.fixture
+def root(tmp_path):
+    """A project of only what the generated files are made from."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    return tmp_path
 
 
-def test_a_data_change_makes_the_check_and_the_build_fail_naming_the_file(tmp_path):
-    """Negative control: the check must see a change in data/ that the committed file lacks."""
-    project = copy_project(tmp_path / "project")
-    path = project / "data" / "crisis_lines.yml"
-    data = yaml.safe_load(path.read_text())
-    data["emergency"][0]["region"] = "United States, Canada and a test"
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
-
-    result = _check(project)
-    assert result.returncode == 1
-    assert f"{BANNER}: out of date with data/; run `python -m macros.generate`" in result.stderr
-
-    build = subprocess.run(
-        ["make", "--no-print-directory", "build", f"VENV={VENV}"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode != 0 and BANNER in build.stderr
-
-    regenerated = subprocess.run(
-        [str(VENV / "bin" / "python"), "-m", "macros.generate"], cwd=project, env=ENV, capture_output=True
-    )
-    assert regenerated.returncode == 0
-    assert _check(project).returncode == 0
-    assert "United States, Canada and a test" in (project / BANNER).read_text()
+def test_the_banner_has_every_emergency_number_once_as_a_tel_link_with_its_regions(root):
+    write_banner(root)
+    text = (root / BANNER).read_text(encoding="utf-8")
+    records = load_all(root / "data")["emergency_numbers"]
+    for number in {number for record in records for number in record.call}:
+        regions = ", ".join(record.region for record in records if number in record.call)
+        assert text.count(f'href="tel:{number.replace(" ", "")}" data-regions="{regions}"') == 1, number
 
 
-def test_the_banner_partial_has_every_emergency_number_once_as_a_tel_link():
-    text = (ROOT / BANNER).read_text()
-    assert text.startswith(
-        "{#- generated from data/crisis_lines.yml by python -m macros.generate; do not edit"
-    )
-    numbers = {number for record in load_all(ROOT / "data")["emergency_numbers"] for number in record.call}
-    for number in numbers:
-        assert text.count(f'href="tel:{number}"') == 1, number
-
-
-def test_data_is_escaped_in_generated_files(tmp_path):
-    project = copy_project(tmp_path / "project")
-    path = project / "data" / "crisis_lines.yml"
-    data = yaml.safe_load(path.read_text())
+def test_the_banner_escapes_data_and_is_rewritten_only_when_it_changes(root):
+    """`make serve` rewrites it on every rebuild; an unchanged file must not start another."""
+    path = root / "data" / "crisis_lines.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["emergency"][0]["region"] = 'Here & "there"'
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
-    subprocess.run([str(VENV / "bin" / "python"), "-m", "macros.generate"], cwd=project, env=ENV, check=True)
-    text = (project / BANNER).read_text()
-    assert 'data-regions="Here &amp; &#34;there&#34;"' in text
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_banner(root)
+    banner = root / BANNER
+    assert 'data-regions="Here &amp; &#34;there&#34;' in banner.read_text(encoding="utf-8")
+    written = banner.stat().st_mtime_ns
+    write_banner(root)
+    assert banner.stat().st_mtime_ns == written
+
+
+def test_the_schemas_are_current_and_a_stale_one_is_reported(root):
+    assert json_schemas.stale(ROOT) == []
+    assert {path.name for path in json_schemas.render_all(ROOT)} == {p.name for p in (ROOT / "schemas").iterdir()}
+    # Negative controls: a schema that differs from the models; a data file that no longer points at its own.
+    first = sorted({spec.file for spec in LISTS.values()})[0]
+    (root / "schemas" / first.replace(".yml", ".schema.json")).write_text("{}\n")
+    data = root / "data" / first
+    data.write_text(data.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    problems = json_schemas.stale(root)
+    assert [(p.file, p.line) for p in problems] == [(f"schemas/{first.removesuffix('.yml')}.schema.json", None), (f"data/{first}", 1)]
+
+
+# -- The editor refuses what the build refuses --------------------------------------------
+
+LONG = "word " * 100
+# (list, field, a value both must refuse)
+REFUSED = [
+    ("signs", "id", "Not_Kebab"),
+    ("signs", "label", "Tired\n## Injected"),
+    ("signs", "label", "9\u202e99"),
+    ("signs", "explanation", "[call](javascript:alert(1))"),
+    ("signs", "explanation", '*this*{ onmouseover="x" }'),
+    ("signs", "explanation", "zero\u200bwidth"),
+    ("signs", "explanation", "Some <b>bold</b>."),
+    ("signs", "colour", "blue"),
+    ("seek_help", "label", 42),
+    ("glossary", "term", LONG),
+    ("sources", "url", "http://example.org/"),
+    ("sources", "url", "https://example.org/)![x](https://tracker.example/p.png"),
+    ("crisis_lines", "call", "116-123"),
+    ("crisis_lines", "chat", "javascript:alert(1)"),
+    ("emergency_numbers", "call", []),
+]
+
+
+def _document(name: str):
+    spec = LISTS[name]
+    return spec, yaml.safe_load((ROOT / "data" / spec.file).read_text(encoding="utf-8"))
+
+
+def _records(spec, document) -> list:
+    return document[spec.section] if spec.section else document
+
+
+def _schema(spec) -> Draft202012Validator:
+    return Draft202012Validator(json.loads((ROOT / "schemas" / spec.file.replace(".yml", ".schema.json")).read_text()))
+
+
+@pytest.mark.parametrize(("name", "field", "value"), REFUSED)
+def test_editor_and_build_refuse_the_same_values(name, field, value):
+    spec, document = _document(name)
+    # Negative control: the record as it is passes both.
+    assert not list(_schema(spec).iter_errors(document))
+    spec.record.model_validate(_records(spec, document)[0])
+    bad = copy.deepcopy(document)
+    _records(spec, bad)[0][field] = value
+    assert list(_schema(spec).iter_errors(bad)), f"the editor's schema accepts {field}={value!r}"
+    with pytest.raises(ValidationError):
+        spec.record.model_validate(_records(spec, bad)[0])
