@@ -185,6 +185,9 @@ class Source(Record):
     authors: list[Label] | None = None
     year: int | None = None
     url: Url
+    # Where `url` is not character for character the verified list's: that list's address
+    # and why this one differs (e.g. https for http), so a reviewer can compare the two.
+    url_differs: Text | None = None
     supports: list[Text]
 
 

@@ -1,0 +1,154 @@
+"""What the theme (overrides/) adds to every page, checked on two representative pages, the
+home page and a list page (tests/test_pages.py checks that every page has these parts):
+the urgent-help banner first, the review dates and the due-for-review note, the page
+actions, the metadata. A local build (no SITE_URL or REPO_URL) has no absolute link to
+itself anywhere; a deploy build links to itself and to the repository. The sharing image
+and the 404 page."""
+
+import datetime as dt
+import json
+import re
+import struct
+from urllib.parse import quote, urljoin
+
+import pytest
+
+from build_steps.reproducible import source_date_epoch
+from macros.pages import read_page
+from tests.site import ALL_PAGES, CONFIG, DATA, LIST_PAGE, PAGES, ROOT, copy_project, make, soup, url_path
+
+SITE_URL = "https://example.org/guide/"
+REPO_URL = "https://github.com/example/guide"
+TWO_PAGES = [PAGES[0], next(page for page in PAGES if page[1] in LIST_PAGE.values())]
+DUE_NOTE = "This page is due for review."
+
+
+def front_matter(source: str) -> dict:
+    return read_page(ROOT / "docs" / source).meta
+
+
+# The deploy build is dated the day the first of the two pages falls due for review:
+# a late review must never stop a deploy (an urgent fix to a crisis number).
+FIRST_DUE = min(front_matter(source)["next_review"] for source, _ in TWO_PAGES)
+
+
+@pytest.fixture(scope="module")
+def deploy(tmp_path_factory):
+    """`make build` as the Deploy workflow runs it, once: (project, its output)."""
+    project = copy_project(tmp_path_factory.mktemp("deploy") / "project")
+    noon = dt.datetime.combine(FIRST_DUE, dt.time(12), dt.UTC)
+    result = make(project, SITE_URL=SITE_URL, REPO_URL=REPO_URL, SOURCE_DATE_EPOCH=str(int(noon.timestamp())))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
+def test_urgent_help_comes_first_with_every_emergency_number(site, source, path):
+    page = soup(site, path)
+    banner = page.select_one(".md-banner")
+    assert "Need help now?" in banner.get_text()
+    assert page.find_all(["aside", "header", "article"])[0] is banner  # first on a phone and for a screen reader
+    links = {urljoin(f"https://site/{path}", a["href"]) for a in banner.find_all("a")}
+    assert f"https://site/{url_path('get-help.md')}#if-you-are-in-danger-now" in links
+    assert {f"tel:{number}" for record in DATA["emergency_numbers"] for number in record.call} <= links
+
+
+@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
+def test_review_dates_and_metadata_come_from_the_front_matter(site, source, path):
+    meta, page = front_matter(source), soup(site, path)
+    dates = page.select_one(".review-dates")
+    assert [t["datetime"] for t in dates.find_all("time")] == [str(meta["reviewed"]), str(meta["next_review"])]
+    assert "Page last reviewed" in dates.get_text() and "Next review due" in dates.get_text()
+    assert page.html["lang"] == "en"
+    assert page.select_one("meta[name=description]")["content"] == meta["description"]
+    assert page.select_one("meta[property='og:description']")["content"] == meta["description"]
+    assert page.select_one("meta[property='og:title']")["content"] == meta["title"]
+    data = json.loads(page.select_one("script[type='application/ld+json']").string)
+    assert (data["@type"], data["name"], data["lastReviewed"]) == ("MedicalWebPage", meta["title"], str(meta["reviewed"]))
+
+
+@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
+def test_page_actions_offer_print_and_the_pdf_with_its_size(site, source, path):
+    actions = soup(site, path).select_one(".page-actions")
+    assert actions.select_one(".print-page[hidden] button")  # shown by print-page.js where printing works
+    pdf = actions.select_one("a.pdf-download")
+    assert (site / urljoin(path, pdf["href"])).is_file() and pdf.select_one("[data-pdf-size]").get_text(strip=True)
+    text = " ".join(actions.get_text(" ").split())
+    assert not text.endswith("·"), f"a separator with nothing after it: {text!r}"
+
+
+@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
+def test_a_page_says_it_is_due_for_review_exactly_when_it_is(built, deploy, source, path):
+    """In the local build (dated by the last commit) and in the deploy build (dated the
+    day a review falls due), which still builds, and whose check prints a notice."""
+    deployed, output = deploy
+    next_review = front_matter(source)["next_review"]
+    local_date = dt.datetime.fromtimestamp(source_date_epoch(built), dt.UTC).date()
+    for project, build_date in ((built, local_date), (deployed, FIRST_DUE)):
+        note = soup(project / "site", path).select_one("p.review-due")
+        assert (note is not None and DUE_NOTE in note.get_text()) == (next_review <= build_date), build_date
+    notice = re.search(rf"INFO\s+-\s+docs/{re.escape(source)}: review due since {next_review}", output)
+    assert bool(notice) == (next_review <= FIRST_DUE), output
+
+
+# -- Where it lives: no absolute link to itself in a local build; real ones in a deploy build -----
+
+SELF_LINKS = re.compile(r'rel="?canonical|property="?og:(url|image)|Edit this page|Suggest a correction|OWNER')
+
+
+def self_links(folder) -> dict[str, list[str]]:
+    """Every file of a built edition that links to the site's own address or its repository."""
+    found = {}
+    for file in sorted(folder.rglob("*")):
+        if file.suffix in {".html", ".xml", ".js", ".json", ".txt"}:
+            if hits := [m.group(0) for m in SELF_LINKS.finditer(file.read_text(encoding="utf-8", errors="replace"))]:
+                found[file.relative_to(folder).as_posix()] = hits
+    return found
+
+
+def test_a_local_build_has_no_absolute_link_to_itself(site, offline_site):
+    assert self_links(site) == {} and self_links(offline_site) == {}
+    assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not soup(site, "").select(".md-source")  # no repository link in the header
+
+
+def test_the_self_link_scan_finds_a_deploy_builds_links(deploy):
+    project, _ = deploy
+    found = self_links(project / "site")
+    assert {f"{path}index.html" for _, path in ALL_PAGES} <= set(found)
+    assert {"og:url", "og:image", "Edit this page", "Suggest a correction"} <= set(found["index.html"])
+
+
+@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
+def test_a_deploy_build_links_to_itself_and_to_the_repository(deploy, source, path):
+    project, _ = deploy
+    page = soup(project / "site", path)
+    meta = {tag.get("property") or tag.get("name"): tag.get("content") for tag in page.head.find_all("meta")}
+    here = SITE_URL + path
+    assert page.select_one("link[rel=canonical]")["href"] == meta["og:url"] == here
+    assert json.loads(page.select_one("script[type='application/ld+json']").string)["url"] == here
+    share = CONFIG["extra"]["share_image"]
+    assert meta["og:image"] == SITE_URL + share["path"] and (project / "site" / share["path"]).is_file()
+    assert meta["og:image:alt"] == share["alt"] and meta["twitter:card"] == "summary_large_image"
+    links = {a.get_text(strip=True): a["href"] for a in page.select(".page-actions a")}
+    assert links["Edit this page"] == f"{REPO_URL}/edit/main/docs/{source}"
+    title = quote(f"Correction: {front_matter(source)['title']}")
+    assert links["Suggest a correction"] == f"{REPO_URL}/issues/new?template=correction.yml&title={title}"
+
+
+def test_a_deploy_sitemap_lists_every_page(deploy):
+    project, _ = deploy
+    listed = re.findall(r"<loc>([^<]+)</loc>", (project / "site" / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(listed) == sorted(SITE_URL + path for _, path in ALL_PAGES)
+
+
+def test_the_sharing_image_is_a_1200_by_630_png():
+    data = (ROOT / "docs" / CONFIG["extra"]["share_image"]["path"]).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1200, 630)
+
+
+def test_404_page_helps_the_reader_back(site):
+    page = soup(site, "").__class__((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text() == "We cannot find that page"
+    hrefs = [a["href"] for a in page.select("article a")]
+    assert any(href.endswith(f"{url_path('get-help.md')}#if-you-are-in-danger-now") for href in hrefs)
