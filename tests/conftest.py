@@ -1,4 +1,7 @@
+import os
+
 import pytest
+from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from build_steps.pdf import chromium_path
@@ -7,13 +10,19 @@ from tests.site import copy_project, make
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
+def built(tmp_path_factory, worker_id):
     """A copy of the project built by its own `make build`, as a contributor builds it
-    (no SITE_URL or REPO_URL), once per test process. Static tests read the HTML that
-    ships: site/ (web) and dist/ (offline), after the finishing step."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = make(project)
-    assert result.returncode == 0, result.stdout + result.stderr
+    (no SITE_URL or REPO_URL), once per run: the xdist workers share it (read only).
+    Static tests read the HTML that ships: site/ (web) and dist/ (offline)."""
+    shared = (
+        tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    )
+    project = shared / "built-project"
+    with FileLock(str(shared / "built-project.lock")):
+        if not (project / "site").is_dir():
+            copy_project(project)
+            result = make(project)
+            assert result.returncode == 0, result.stdout + result.stderr
     return project
 
 
@@ -48,3 +57,18 @@ def context(browser):
     context = browser.new_context()
     yield context
     context.close()
+
+
+def pytest_runtest_logreport(report):
+    """In GitHub Actions, each failed test is also one readable line in the job summary
+    (written by the main process only: xdist's workers hand their reports to it)."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    in_worker = "PYTEST_XDIST_WORKER" in os.environ
+    if summary and report.failed and os.environ.get("GITHUB_ACTIONS") == "true" and not in_worker:
+        reason = (
+            report.longrepr.reprcrash.message
+            if hasattr(report.longrepr, "reprcrash")
+            else str(report.longrepr)
+        )
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(f"- Test failed: `{report.nodeid}` ({report.when}): {reason.splitlines()[0][:300]}\n")
