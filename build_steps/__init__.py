@@ -32,6 +32,9 @@ def report(problems: list[Problem], step: str) -> int:
         if problems and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
             with open(summary, "a", encoding="utf-8") as out:
                 out.write(f"### {step}: {len(problems)} problem(s) to fix\n\n")
-                out.writelines(f"- `{p.file}`" + (f" line {p.line}" if p.line else "") + f": {p.message}\n" for p in problems)
+                out.writelines(
+                    f"- `{p.file}`" + (f" line {p.line}" if p.line else "") + f": {p.message}\n"
+                    for p in problems
+                )
                 out.write("\n")
     return 1 if problems else 0

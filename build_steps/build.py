@@ -49,7 +49,9 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
             problems.append(Problem(f"docs/{found.group(1)}", message, number))
         else:
             problems.append(Problem("mkdocs.yml", message))
-    return problems or [Problem("mkdocs.yml", output.strip().splitlines()[-1] if output.strip() else "the engine failed")]
+    return problems or [
+        Problem("mkdocs.yml", output.strip().splitlines()[-1] if output.strip() else "the engine failed")
+    ]
 
 
 def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
@@ -60,7 +62,9 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
         if result.returncode:
             return engine_problems(result.stdout + result.stderr, root)
         if pdf_file and folder == web:  # printed before the finishing step: no size to show yet
-            numbers = " · ".join(f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"])
+            numbers = " · ".join(
+                f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"]
+            )
             pdf.make_pdf(web, pdf_file, numbers, os.environ.get("SITE_URL", ""))
     size = pdf_file.stat().st_size if pdf_file else None
     problems = finish(web, root, size) + finish(offline, root, size, offline=True)
@@ -98,19 +102,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Build date (SOURCE_DATE_EPOCH={epoch}): {build_date}", file=sys.stderr, flush=True)
         has_pdf = pdf.available()
         if not has_pdf:
-            print("PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium).", file=sys.stderr)
+            print(
+                "PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium).",
+                file=sys.stderr,
+            )
         if missing := [name for name in ("SITE_URL", "REPO_URL") if not os.environ.get(name)]:
             print(f"No {' or '.join(missing)}: the build writes no absolute link to itself.", file=sys.stderr)
         # BUILD_DATE: mkdocs.yml hands it to the templates (extra.build_date) in both engines.
         # " UTC" keeps YAML from reading it as a date, which Zensical's config cannot hold.
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{build_date} UTC"}
         env["PDF_EDITION"] = "true" if has_pdf else "false"
+        if os.environ.get("REPO_URL"):
+            env.setdefault("EDIT_URI", "edit/main/docs/")
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
         try:
             generate.write_banner(root)
             problems = build(root, args.engine, env, staging)
         except Exception as error:  # e.g. bad data: the check step names it first
-            problems = getattr(error, "problems", None) or [Problem("mkdocs.yml", f"{type(error).__name__}: {error}")]
+            problems = getattr(error, "problems", None) or [
+                Problem("mkdocs.yml", f"{type(error).__name__}: {error}")
+            ]
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         if report(problems, "The build"):

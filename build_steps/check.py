@@ -37,7 +37,9 @@ def repository_files(root: Path) -> list[Path]:
 def symlink_problems(root: Path) -> list[Problem]:
     """A symbolic link could publish any file the build can read (even /proc/self/environ)."""
     return [
-        Problem(path.relative_to(root).as_posix(), "is a symbolic link; only real files may be in the repository")
+        Problem(
+            path.relative_to(root).as_posix(), "is a symbolic link; only real files may be in the repository"
+        )
         for path in repository_files(root)
         if path.is_symlink()
     ]
@@ -62,7 +64,9 @@ def page_problems(root: Path, config: dict) -> list[Problem]:
             problems.append(Problem(error.page, error.message, error.line or _line_of(path, error.message)))
         except Exception as error:  # a Jinja syntax error or an unknown macro name
             line = getattr(error, "lineno", None)
-            problems.append(Problem(shown, f"{type(error).__name__}: {error}", line and line + page.body_line - 1))
+            problems.append(
+                Problem(shown, f"{type(error).__name__}: {error}", line and line + page.body_line - 1)
+            )
     return problems
 
 

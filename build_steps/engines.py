@@ -11,7 +11,7 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 ENGINES = {
-    "mkdocs": [str(BIN / "mkdocs"), "build", "--strict", "--quiet"],
+    "mkdocs": [str(BIN / "mkdocs"), "build", "--strict"],
     "zensical": [str(BIN / "zensical"), "build", "--clean", "--strict"],
 }
 

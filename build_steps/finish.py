@@ -72,7 +72,9 @@ def content_security_policy(inline_scripts: list[str], offline: bool) -> str:
     script of its own, which no hash here can know without reading the shim's minified
     code; so offline pages allow inline scripts, and still no other site: every
     request, script, style and image stays inside the unzipped folder."""
-    hashes = sorted({f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline_scripts})
+    hashes = sorted(
+        {f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline_scripts}
+    )
     policy = {**POLICY, "script-src": POLICY["script-src"] + (["'unsafe-inline'"] if offline else hashes)}
     return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())
 
@@ -87,15 +89,17 @@ def source_of(page: Path, site_dir: Path, project: Path) -> tuple[Path, str]:
 
 
 def data_edit_links(source: Path, html: str) -> str:
-    """The page actions' "Edit the list of signs" links, one per data file the page's
-    Markdown shows, filled into <span data-edit-data="{repository}/edit/main/">."""
-    found = re.search(r'<span data-edit-data="([^"]*)"></span>', html)
+    """The page actions' "Edit the list of signs" items, one per data file the page's
+    Markdown shows, in place of <li data-edit-data="{repository}/edit/main/" hidden>."""
+    found = re.search(r'<li data-edit-data="([^"]*)" hidden></li>', html)
     if not found:
         return html
     text = source.read_text(encoding="utf-8") if source.suffix == ".md" else ""
     called = [spec for name, spec in LISTS.items() if re.search(rf"\{{\{{\s*{name}\(\)", text)]
     files = {spec.file: spec.words for spec in called}
-    links = "".join(f' · <a href="{found.group(1)}data/{f}">Edit the list of {w}</a>' for f, w in files.items())
+    links = "".join(
+        f'<li><a href="{found.group(1)}data/{f}">Edit the list of {w}</a></li>' for f, w in files.items()
+    )
     return html.replace(found.group(0), links)
 
 
@@ -105,11 +109,15 @@ def record_owners(lists: dict) -> dict[str, list[str]]:
     for name, records in lists.items():
         for position, record in enumerate(records, start=1):
             if record_id := getattr(record, "id", None):
-                owners.setdefault(record_id, []).append(f"data/{LISTS[name].file} record {position} (id '{record_id}')")
+                owners.setdefault(record_id, []).append(
+                    f"data/{LISTS[name].file} record {position} (id '{record_id}')"
+                )
     return owners
 
 
-def finish(site_dir: Path, project: Path, pdf_size: int | None = None, offline: bool = False) -> list[Problem]:
+def finish(
+    site_dir: Path, project: Path, pdf_size: int | None = None, offline: bool = False
+) -> list[Problem]:
     owners = record_owners(load_all(project / "data"))
     size = f"{pdf_size / 1000:.1f} kB" if pdf_size else ""
     problems = []
@@ -120,14 +128,20 @@ def finish(site_dir: Path, project: Path, pdf_size: int | None = None, offline: 
         problems += page_policy.page_problems(text, source, shown)
         text = text.replace("<span data-pdf-size></span>", f"<span data-pdf-size>{size}</span>")
         text = minify_html.minify(
-            text, keep_closing_tags=True, keep_html_and_head_opening_tags=True, minify_css=True, minify_js=True
+            text,
+            keep_closing_tags=True,
+            keep_html_and_head_opening_tags=True,
+            minify_css=True,
+            minify_js=True,
         )
         scanner = _PageScanner()
         scanner.feed(text)
         for element_id, count in sorted(scanner.ids.items()):
             if count > 1:
                 where = "; ".join(owners.get(element_id, [])) or "headings or page HTML"
-                problems.append(Problem(shown, f"id '{element_id}' is used {count} times on the page (from {where})"))
+                problems.append(
+                    Problem(shown, f"id '{element_id}' is used {count} times on the page (from {where})")
+                )
         charset = _CHARSET.search(text)
         if not charset:
             problems.append(Problem(shown, "the built page has no <meta charset> to put the policies after"))

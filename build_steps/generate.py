@@ -27,7 +27,9 @@ def write_banner(root: Path) -> None:
     )
     jinja.globals.update(by_number=contacts.by_number)
     records = load_all(root / "data")["emergency_numbers"]
-    text = jinja.get_template("emergency-numbers.html.j2").render(records=records, source="data/crisis_lines.yml")
+    text = jinja.get_template("emergency-numbers.html.j2").render(
+        records=records, source="data/crisis_lines.yml"
+    )
     path = root / BANNER
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:  # live reload follows overrides/

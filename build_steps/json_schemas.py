@@ -23,7 +23,9 @@ def schema_for(file: str) -> dict:
     if specs[0].section is None:
         schema = TypeAdapter(list[specs[0].record]).json_schema() | {"minItems": 1}
     else:
-        lists = {spec.section: TypeAdapter(list[spec.record]).json_schema() | {"minItems": 1} for spec in specs}
+        lists = {
+            spec.section: TypeAdapter(list[spec.record]).json_schema() | {"minItems": 1} for spec in specs
+        }
         definitions = {}
         for each in lists.values():
             definitions.update(each.pop("$defs", {}))

@@ -58,7 +58,9 @@ def page_problems(html: str, source: Path, shown: str) -> list[Problem]:
     article = _ARTICLE.search(html)
     if not article:
         return []
-    document = JustHTML(article.group(1), fragment=True, policy=POLICY, collect_errors=True, track_node_locations=True)
+    document = JustHTML(
+        article.group(1), fragment=True, policy=POLICY, collect_errors=True, track_node_locations=True
+    )
     lines = article.group(1).splitlines()
     problems = []
     for finding in (error for error in document.errors if error.category == "security"):
@@ -66,7 +68,11 @@ def page_problems(html: str, source: Path, shown: str) -> list[Problem]:
         built = line[max((finding.column or 1) - 1, 0) :].strip()[:60]
         named = _NAMED.search(finding.message)
         problems.append(
-            Problem(shown, f"{finding.message} in a page (built HTML: {built!r})", _source_line(source, named, built))
+            Problem(
+                shown,
+                f"{finding.message} in a page (built HTML: {built!r})",
+                _source_line(source, named, built),
+            )
         )
     return problems
 

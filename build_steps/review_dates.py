@@ -35,7 +35,17 @@ def build_date() -> dt.date:
 def first_commits(root: Path) -> dict[str, dt.date]:
     """docs/<page>.md -> the date of the commit that added it; {} without git history."""
     log_output = subprocess.run(
-        ["git", "-C", str(root), "log", "--diff-filter=A", "--format=%x00%cs", "--name-only", "--", "docs/*.md"],
+        [
+            "git",
+            "-C",
+            str(root),
+            "log",
+            "--diff-filter=A",
+            "--format=%x00%cs",
+            "--name-only",
+            "--",
+            "docs/*.md",
+        ],
         capture_output=True,
         text=True,
     )
@@ -49,7 +59,9 @@ def first_commits(root: Path) -> dict[str, dt.date]:
     return added
 
 
-def problems(page: str, meta: dict, first_commit: dt.date | None, today: dt.date | None = None) -> list[Problem]:
+def problems(
+    page: str, meta: dict, first_commit: dt.date | None, today: dt.date | None = None
+) -> list[Problem]:
     """Missing, badly spaced or untrue dates stop the build. An overdue review is only a
     notice: a late review must never block a build or a deploy, such as an urgent fix to
     a crisis number. The page itself tells readers it is due (overrides/partials/review-dates.html)."""
@@ -64,7 +76,11 @@ def problems(page: str, meta: dict, first_commit: dt.date | None, today: dt.date
     if next_review <= reviewed:
         return [Problem(page, f"'next_review' ({next_review}) must come after 'reviewed' ({reviewed})", 1)]
     if (next_review - reviewed).days > MAX_REVIEW_INTERVAL_DAYS:
-        return [Problem(page, f"'next_review' ({next_review}) is more than 3 years after 'reviewed' ({reviewed})", 1)]
+        return [
+            Problem(
+                page, f"'next_review' ({next_review}) is more than 3 years after 'reviewed' ({reviewed})", 1
+            )
+        ]
     if first_commit and reviewed < first_commit:
         message = f"'reviewed' ({reviewed}) is before the page existed (first commit {first_commit})"
         return [Problem(page, message, 1)]

@@ -48,7 +48,9 @@ def page_macros(project: Path, config, current_page) -> dict:
 
     def page_sources() -> str:
         """The page's sources in citation order, and the glossary's abbreviations."""
-        return renderer.render_template("page_sources.md.j2", cited=citations.cited(), glossary=lists["glossary"])
+        return renderer.render_template(
+            "page_sources.md.j2", cited=citations.cited(), glossary=lists["glossary"]
+        )
 
     def read_offline() -> str:
         """The home page's downloads (zip, PDF), or a note when this is the offline copy."""

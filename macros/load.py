@@ -90,7 +90,9 @@ class _Refused(Exception):
 def read_yaml(path: Path):
     shown = f"{path.parent.name}/{path.name}"
     if path.is_symlink() or not path.is_file():
-        raise DataError([Problem(shown, "must be a real file (a YAML list of records), not missing or a link")])
+        raise DataError(
+            [Problem(shown, "must be a real file (a YAML list of records), not missing or a link")]
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -116,7 +118,9 @@ def load_all(data_dir: Path) -> dict[str, list[Record]]:
         sections = {spec.section for spec in LISTS.values() if spec.file == file} - {None}
         if sections and (not isinstance(document, dict) or set(document) != sections):
             found = sorted(document) if isinstance(document, dict) else type(document).__name__
-            problems.append(Problem(f"data/{file}", f"expected exactly the lists {sorted(sections)}, got {found}"))
+            problems.append(
+                Problem(f"data/{file}", f"expected exactly the lists {sorted(sections)}, got {found}")
+            )
     if problems:
         raise DataError(problems)
     lists = {}
@@ -147,7 +151,9 @@ def validate(document, spec: DataList, path: Path) -> list[Record]:
         record_id = getattr(record, "id", None)
         if record_id in first_seen:
             message = f"{where}record {position + 1} (id '{record_id}'): field 'id': duplicate of record "
-            raise DataError([Problem(shown, message + str(first_seen[record_id] + 1), lines.of(position, "id"))])
+            raise DataError(
+                [Problem(shown, message + str(first_seen[record_id] + 1), lines.of(position, "id"))]
+            )
         if record_id:
             first_seen[record_id] = position
     return records

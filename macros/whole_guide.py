@@ -21,6 +21,8 @@ TITLE = re.compile(r"^# (.+)\n", re.MULTILINE)
 # A list record's heading, '<h3 id="cbt">': two lists may share an id (a therapy and a
 # glossary term), so on one page each part prefixes its own.
 RECORD_ANCHOR = re.compile(r'(<h[1-6] id=")([A-Za-z0-9_-]+)')
+# A Markdown link to a section of the same page, "[Get help now](#if-you-are-in-danger-now)".
+IN_PAGE_LINK = re.compile(r"\]\(#([\w-]+)\)")
 # Each page lists its sources at its foot; the whole guide lists them once, at its end.
 PAGE_SOURCES = re.compile(r"^\{\{ page_sources\(\) \}\}.*$", re.MULTILINE)
 
@@ -54,6 +56,7 @@ def part(source: Path, render) -> dict:
         raise ValueError(f"docs/{source.name}: the whole guide needs a '# Title' line")
     body = PAGE_SOURCES.sub("", page.body[: title.start()] + page.body[title.end() :])
     body = HEADING.sub(lambda match: _heading(source.stem, match), render(body))
+    body = IN_PAGE_LINK.sub(rf"](#{source.stem}--\1)", body)
     return {
         "slug": source.stem,
         "title": title.group(1).strip(),

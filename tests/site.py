@@ -36,7 +36,9 @@ DATA = load_all(ROOT / "data")
 def list_page(name: str) -> str:
     """The URL path of the page whose Markdown calls the list's macro, e.g. signs/."""
     call = re.compile(rf"\{{\{{\s*{name}\(\)")
-    return next(url for source, url in PAGES if call.search((ROOT / "docs" / source).read_text(encoding="utf-8")))
+    return next(
+        url for source, url in PAGES if call.search((ROOT / "docs" / source).read_text(encoding="utf-8"))
+    )
 
 
 # Each list that has ids, and the page that shows it.
@@ -44,7 +46,9 @@ LIST_PAGE = {name: list_page(name) for name, records in DATA.items() if hasattr(
 LIST_FILE = {name: spec.file for name, spec in LISTS.items()}
 
 # What a copy of the project leaves out: what a build or install makes.
-NOT_COPIED = shutil.ignore_patterns(".venv", "site", "dist", "node_modules", "__pycache__", ".pytest_cache", ".building-*")
+NOT_COPIED = shutil.ignore_patterns(
+    ".venv", "site", "dist", "node_modules", "__pycache__", ".pytest_cache", ".building-*"
+)
 
 
 def copy_project(destination: Path) -> Path:

@@ -58,7 +58,9 @@ def edit(data_dir: Path, name: str, index: int, field: str, value) -> tuple[int,
         start = text.rindex("\n", 0, key.start_mark.index) + 1
         path.write_text(text[:start] + text[text.index("\n", old.end_mark.index) + 1 :], encoding="utf-8")
         return record.start_mark.line + 1, position, record_id  # the record's line (not its first field)
-    path.write_text(text[: old.start_mark.index] + json.dumps(value) + text[old.end_mark.index :], encoding="utf-8")
+    path.write_text(
+        text[: old.start_mark.index] + json.dumps(value) + text[old.end_mark.index :], encoding="utf-8"
+    )
     return key.start_mark.line + 1, position, value if field == "id" else record_id
 
 
@@ -100,10 +102,22 @@ FIELD_CASES = {
     "newline in a label": ("signs", 1, "label", "Tired\n## Injected heading", "line break"),
     "http source": ("sources", -1, "url", "http://example.org/", "https://"),
     "javascript chat": ("crisis_lines", 0, "chat", "javascript:alert(1)", "https://"),
-    "right-to-left override": ("emergency_numbers", 1, "number", "\u202e".__add__, "invisible character (U+202E)"),
+    "right-to-left override": (
+        "emergency_numbers",
+        1,
+        "number",
+        "\u202e".__add__,
+        "invisible character (U+202E)",
+    ),
     "zero-width space": ("crisis_lines", -1, "name", "Sama\u200britans", "invisible character (U+200B)"),
     "number not dialable": ("crisis_lines", 0, "call", "116-123", "should match pattern"),
-    "number not in the readable text": ("crisis_lines", 0, "call", "12345678901234", "not in the readable text"),
+    "number not in the readable text": (
+        "crisis_lines",
+        0,
+        "call",
+        "12345678901234",
+        "not in the readable text",
+    ),
     "emergency number not in the text": ("emergency_numbers", 0, "call", ["12345678901234"], "readable text"),
     "helpline directory http": ("helpline_directories", 0, "url", "http://example.org/", "https://"),
 }
@@ -168,11 +182,23 @@ def _lists_missing(data_dir: Path) -> None:
 # case: (file named, change -> the first line it added, what the message says). A reader
 # error (NUL, not UTF-8) has no line from PyYAML; an unclosed bracket is noticed later on.
 FILE_CASES = {
-    "malformed YAML": ("signs.yml", _append("signs.yml", b"- id: broken\n  label: [not closed\n"), "not valid YAML"),
+    "malformed YAML": (
+        "signs.yml",
+        _append("signs.yml", b"- id: broken\n  label: [not closed\n"),
+        "not valid YAML",
+    ),
     "duplicate key": ("therapies.yml", _inserting("therapies", "label: Again"), "key 'label' appears twice"),
     "complex key": ("self_care.yml", _inserting("self_care", "? [a, b]"), "keys must be plain field names"),
-    "NUL byte": ("glossary.yml", _append("glossary.yml", b"- id: nul\n  term: a\x00b\n"), "control characters"),
-    "not UTF-8": ("glossary.yml", _append("glossary.yml", "# caf\xe9\n".encode("latin-1")), "not UTF-8 text (byte 0xe9"),
+    "NUL byte": (
+        "glossary.yml",
+        _append("glossary.yml", b"- id: nul\n  term: a\x00b\n"),
+        "control characters",
+    ),
+    "not UTF-8": (
+        "glossary.yml",
+        _append("glossary.yml", "# caf\xe9\n".encode("latin-1")),
+        "not UTF-8 text (byte 0xe9",
+    ),
     "missing file": ("conditions.yml", _missing, "must be a real file"),
     "a list missing": ("crisis_lines.yml", _lists_missing, "expected exactly the lists"),
 }
@@ -277,9 +303,13 @@ def test_a_page_reviewed_before_its_first_commit_is_refused(built_copy, project)
         check=True,
     ).stdout.split()[-1]
     too_early = dt.date.fromisoformat(added) - dt.timedelta(days=1)
-    path.write_text(re.sub(r"(?m)^reviewed: .*$", f"reviewed: {too_early}", path.read_text()), encoding="utf-8")
+    path.write_text(
+        re.sub(r"(?m)^reviewed: .*$", f"reviewed: {too_early}", path.read_text()), encoding="utf-8"
+    )
     (problem,) = check_project(built_copy)
-    assert problem == Problem(shown, f"'reviewed' ({too_early}) is before the page existed (first commit {added})", 1)
+    assert problem == Problem(
+        shown, f"'reviewed' ({too_early}) is before the page existed (first commit {added})", 1
+    )
 
 
 def test_bad_data_is_refused_by_the_check_too(built_copy, project):
@@ -338,7 +368,9 @@ def test_make_build_refuses_bad_data_and_keeps_the_last_site(built_copy, project
         f"data/signs.yml record 1 (id '{shared}')",
         f"data/signs.yml record {position} (id '{heading}')",
     ):
-        assert re.search(rf"ERROR - docs/\S+: id '[^']+' is used 2 times .*{re.escape(owner)}", output), output
+        assert re.search(rf"ERROR - docs/\S+: id '[^']+' is used 2 times .*{re.escape(owner)}", output), (
+            output
+        )
 
     project("data/glossary.yml")
     edit(data, "glossary", 0, "term", "zero\u200bwidth")

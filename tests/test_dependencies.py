@@ -25,12 +25,19 @@ def locked(text: str) -> dict[str, tuple[str, int]]:
         first = block.lstrip().split("\n", 1)[0]
         if first and not first.startswith("#"):
             match = PIN.match(first)
-            packages[normal(match["name"]) if match else first] = (match["version"] if match else "", len(HASH.findall(block)))
+            packages[normal(match["name"]) if match else first] = (
+                match["version"] if match else "",
+                len(HASH.findall(block)),
+            )
     return packages
 
 
 def lock_problems(text: str) -> list[str]:
-    problems = [] if "--generate-hashes" in text else ["not made by `pip-compile --generate-hashes` (run `make lock`)"]
+    problems = (
+        []
+        if "--generate-hashes" in text
+        else ["not made by `pip-compile --generate-hashes` (run `make lock`)"]
+    )
     for name, (version, hashes) in locked(text).items():
         problems += [f"{name}: not pinned to one version with =="] if not version else []
         problems += [f"{name}: no sha256 hash"] if not hashes else []
@@ -103,15 +110,24 @@ def test_the_lock_rule_catches_a_bad_lock(bad, complaint):
 
 @pytest.mark.parametrize(
     ("asks", "complaint"),
-    [("jinja2==3.1.6\n", None), ("jinja2==3.1.7\n", "asks 3.1.7"), ("mkdocs==1.6.1\n", "has nothing"), ("Jinja2>=3\n", "loose")],
+    [
+        ("jinja2==3.1.6\n", None),
+        ("jinja2==3.1.7\n", "asks 3.1.7"),
+        ("mkdocs==1.6.1\n", "has nothing"),
+        ("Jinja2>=3\n", "loose"),
+    ],
 )
 def test_the_input_rule_catches_a_stale_lock_or_a_loose_pin(tmp_path, asks, complaint):
     (tmp_path / "requirements.in").write_text(asks)
     problems = input_problems(GOOD, tmp_path / "requirements.in")
-    assert (problems == []) if complaint is None else any(complaint in problem for problem in problems), problems
+    assert (problems == []) if complaint is None else any(complaint in problem for problem in problems), (
+        problems
+    )
 
 
 def test_the_runtime_rule_catches_a_test_lock_at_another_version():
     assert same_versions_problems(GOOD, GOOD) == []
-    assert same_versions_problems(GOOD, GOOD.replace("3.1.6", "3.1.5")) == ["jinja2: runtime 3.1.6, test 3.1.5"]
+    assert same_versions_problems(GOOD, GOOD.replace("3.1.6", "3.1.5")) == [
+        "jinja2: runtime 3.1.6, test 3.1.5"
+    ]
     assert same_versions_problems(GOOD, GOOD.split("jinja2")[0]) == ["jinja2: runtime 3.1.6, test missing"]

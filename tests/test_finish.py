@@ -19,7 +19,9 @@ from tests.site import DATA, LIST_FILE, ROOT
 
 
 def _article(html: str) -> str:
-    return f'<html><body><article class="md-content__inner">\n<h1>Title</h1>\n{html}\n</article></body></html>'
+    return (
+        f'<html><body><article class="md-content__inner">\n<h1>Title</h1>\n{html}\n</article></body></html>'
+    )
 
 
 def _markdown(text: str) -> str:
@@ -41,7 +43,9 @@ REFUSED = {
 def test_unsafe_markup_is_refused_naming_page_element_and_line(tmp_path, case):
     source, complaint = REFUSED[case]
     page = tmp_path / "page.md"
-    page.write_text(f"# Title\n\nSome words and [a link](https://example.org/).\n\n{source}\n", encoding="utf-8")
+    page.write_text(
+        f"# Title\n\nSome words and [a link](https://example.org/).\n\n{source}\n", encoding="utf-8"
+    )
     (problem,) = page_problems(_article(_markdown(page.read_text())), page, "docs/page.md")
     assert problem.file == "docs/page.md" and complaint in problem.message, problem
     assert problem.line == 5, problem
@@ -83,7 +87,9 @@ HEAD = (
 def _site(tmp_path: Path, body: str) -> Path:
     site = tmp_path / "site"
     (site / "signs").mkdir(parents=True)
-    (site / "signs" / "index.html").write_text(f'{HEAD}<body><article class="md-content__inner">{body}</article>')
+    (site / "signs" / "index.html").write_text(
+        f'{HEAD}<body><article class="md-content__inner">{body}</article>'
+    )
     return site
 
 
@@ -94,7 +100,9 @@ def _finished(tmp_path: Path, body: str = "<p>x</p>", **options) -> tuple[list, 
 
 
 def _policy(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    return BeautifulSoup(html, "html.parser").select_one("meta[http-equiv=Content-Security-Policy]")[
+        "content"
+    ]
 
 
 def _sha256(script: str) -> str:
@@ -105,7 +113,11 @@ def test_only_executable_inline_scripts_are_hashed(tmp_path):
     problems, html = _finished(tmp_path)
     assert problems == []
     page = BeautifulSoup(html, "html.parser")
-    runs = [s.string for s in page.find_all("script") if not s.get("src") and s.get("type", "") in EXECUTABLE_TYPES]
+    runs = [
+        s.string
+        for s in page.find_all("script")
+        if not s.get("src") and s.get("type", "") in EXECUTABLE_TYPES
+    ]
     assert len(runs) == 2  # the plain and the module script; JSON, JSON-LD and src= are not hashed
     script_src = re.search(r"script-src ([^;]+)", _policy(html)).group(1).split()
     assert script_src == ["'self'", *sorted(map(_sha256, runs))]

@@ -50,14 +50,19 @@ def test_the_banner_escapes_data_and_is_rewritten_only_when_it_changes(root):
 
 def test_the_schemas_are_current_and_a_stale_one_is_reported(root):
     assert json_schemas.stale(ROOT) == []
-    assert {path.name for path in json_schemas.render_all(ROOT)} == {p.name for p in (ROOT / "schemas").iterdir()}
+    assert {path.name for path in json_schemas.render_all(ROOT)} == {
+        p.name for p in (ROOT / "schemas").iterdir()
+    }
     # Negative controls: a schema that differs from the models; a data file that no longer points at its own.
     first = sorted({spec.file for spec in LISTS.values()})[0]
     (root / "schemas" / first.replace(".yml", ".schema.json")).write_text("{}\n")
     data = root / "data" / first
     data.write_text(data.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     problems = json_schemas.stale(root)
-    assert [(p.file, p.line) for p in problems] == [(f"schemas/{first.removesuffix('.yml')}.schema.json", None), (f"data/{first}", 1)]
+    assert [(p.file, p.line) for p in problems] == [
+        (f"schemas/{first.removesuffix('.yml')}.schema.json", None),
+        (f"data/{first}", 1),
+    ]
 
 
 # -- The editor refuses what the build refuses --------------------------------------------
@@ -93,7 +98,9 @@ def _records(spec, document) -> list:
 
 
 def _schema(spec) -> Draft202012Validator:
-    return Draft202012Validator(json.loads((ROOT / "schemas" / spec.file.replace(".yml", ".schema.json")).read_text()))
+    return Draft202012Validator(
+        json.loads((ROOT / "schemas" / spec.file.replace(".yml", ".schema.json")).read_text())
+    )
 
 
 @pytest.mark.parametrize(("name", "field", "value"), REFUSED)

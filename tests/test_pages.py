@@ -5,6 +5,7 @@ links, a page left out of the nav, unknown sources, bad review dates), each name
 file and line."""
 
 import re
+import shutil
 
 import pytest
 import yaml
@@ -102,10 +103,11 @@ def test_sources_page_lists_every_source_in_full(site):
 # -- The lists of data/ on their pages ------------------------------------------------------------
 
 
+LABEL_FIELDS = ("label", "name", "term", "title")  # what a record's heading shows
+
+
 def _label(record) -> str:
-    return next(
-        getattr(record, field) for field in ("label", "name", "term", "title") if hasattr(record, field)
-    )
+    return next(getattr(record, field) for field in LABEL_FIELDS if hasattr(record, field))
 
 
 @pytest.mark.parametrize(("name", "path"), LIST_PAGE.items())
@@ -135,14 +137,11 @@ def test_a_new_record_is_on_its_page_when_rendered_again(tmp_path):
     """Pages read data/ each time they are rendered: nothing is cached or typed by hand."""
     name, path = next((n, p) for n, p in LIST_PAGE.items() if LISTS[n].section is None)
     source = next(s for s, p in PAGES if p == path)
-    (tmp_path / "data").mkdir()
-    for file in (ROOT / "data").glob("*.yml"):
-        (tmp_path / "data" / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
-    records = yaml.safe_load((tmp_path / "data" / LIST_FILE[name]).read_text(encoding="utf-8"))
-    label = next(field for field in ("label", "name", "term", "title") if field in records[0])
-    records.append({**records[0], "id": "a-new-record", label: "A brand new record"})
-    (tmp_path / "data" / LIST_FILE[name]).write_text(
-        yaml.safe_dump(records, sort_keys=False), encoding="utf-8"
+    data = shutil.copytree(ROOT / "data", tmp_path / "data") / LIST_FILE[name]
+    records = yaml.safe_load(data.read_text(encoding="utf-8"))
+    label = next(field for field in LABEL_FIELDS if field in records[0])
+    data.write_text(
+        yaml.safe_dump([*records, {**records[0], "id": "a-new-record", label: "A brand new record"}])
     )
     macros = page_macros(tmp_path, CONFIG, lambda: source)
     html = macros["render"](read_page(ROOT / "docs" / source).body)

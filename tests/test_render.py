@@ -25,7 +25,7 @@ def test_every_list_has_a_template():
 
 
 def test_data_is_escaped_and_records_keep_their_order():
-    records = [Explained(id=f"r-{n}", label=f"Here & \"there\" {n}", explanation="A & B.") for n in range(3)]
+    records = [Explained(id=f"r-{n}", label=f'Here & "there" {n}', explanation="A & B.") for n in range(3)]
     html = _renderer().macro("signs", records)()
     assert "Here &amp; &#34;there&#34; 0" in html and "A &amp; B." in html and '"there"' not in html
     assert html.index('id="r-0"') < html.index('id="r-1"') < html.index('id="r-2"')
@@ -50,7 +50,9 @@ def test_crisis_lines_link_call_text_and_chat_and_only_what_they_have():
         hours="24/7",
         source="https://example.org/",
     )
-    bare = full.model_copy(update={"id": "y", "text": None, "chat": None, "contact": "Call 111", "call": "111"})
+    bare = full.model_copy(
+        update={"id": "y", "text": None, "chat": None, "contact": "Call 111", "call": "111"}
+    )
     full_html, bare_html = (_renderer().macro("crisis_lines", [line])() for line in (full, bare))
     assert 'Call or text <a class="tap" href="tel:116123">116 123</a>, or chat online.' in full_html
     assert '<a class="tap" href="sms:116123">Text 116 123</a>' in full_html
@@ -64,7 +66,9 @@ def test_tel_links_only_for_whole_numbers():
         'Call or text <a class="tap" href="tel:988">988</a>, or chat at 988lifeline.org'
     )
     assert with_tel_links("Call 1111 or 111", ["111"]) == 'Call 1111 or <a class="tap" href="tel:111">111</a>'
-    html = _renderer().macro("emergency_numbers", [EmergencyNumber(region="A", number="999 or 112", call=["999"])])()
+    html = _renderer().macro(
+        "emergency_numbers", [EmergencyNumber(region="A", number="999 or 112", call=["999"])]
+    )()
     assert 'call <a class="tap" href="tel:999">999</a> or 112</li>' in html  # 112 is not in `call`
 
 

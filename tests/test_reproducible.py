@@ -29,19 +29,25 @@ def _tree(folder: Path) -> dict[str, str]:
 def test_two_builds_of_one_commit_at_different_times_are_byte_identical(tmp_path, monkeypatch):
     """`make build`, then again seconds later in another folder: every file of site/ and
     dist/ (the PDF and both zips included) is the same bytes, dated by the last commit."""
-    monkeypatch.setattr("tests.site.ENV", {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"})  # from git
+    monkeypatch.setattr(
+        "tests.site.ENV", {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
+    )  # from git
     first = copy_project(tmp_path / "first")
     result = make(first)
     assert result.returncode == 0, result.stdout + result.stderr
     time.sleep(1.5)  # a later clock: anything dated by the clock would differ
-    second = shutil.copytree(first, tmp_path / "second", symlinks=True, ignore=shutil.ignore_patterns("site", "dist"))
+    second = shutil.copytree(
+        first, tmp_path / "second", symlinks=True, ignore=shutil.ignore_patterns("site", "dist")
+    )
     result = make(second)
     assert result.returncode == 0, result.stdout + result.stderr
     for folder in ("site", "dist"):
         one, two = _tree(first / folder), _tree(second / folder)
         assert one == two, [path for path in one.keys() | two.keys() if one.get(path) != two.get(path)]
     assert {"sitemap.xml", f"downloads/{ZIP.name}"} <= set(_tree(first / "site"))
-    last_commit = subprocess.run(["git", "-C", str(first), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    last_commit = subprocess.run(
+        ["git", "-C", str(first), "log", "-1", "--format=%ct"], capture_output=True, text=True
+    )
     assert f"Build date (SOURCE_DATE_EPOCH={last_commit.stdout.strip()})" in result.stderr
 
 
@@ -52,7 +58,9 @@ def test_two_builds_of_one_commit_at_different_times_are_byte_identical(tmp_path
     "repro-zipfile (in-process, in write_zip) dates every entry 1980-01-01 instead of the last commit",
 )
 def test_the_offline_zip_is_dated_by_the_last_commit(built):
-    epoch = subprocess.run(["git", "-C", str(built), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    epoch = subprocess.run(
+        ["git", "-C", str(built), "log", "-1", "--format=%ct"], capture_output=True, text=True
+    )
     day = dt.datetime.fromtimestamp(int(epoch.stdout), dt.UTC).timetuple()[:3]
     with zipfile.ZipFile(built / ZIP) as archive:
         assert {info.date_time[:3] for info in archive.infolist()} == {day}
@@ -79,7 +87,9 @@ def _plain_zip(folder: Path, target: Path) -> None:
             archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
 
 
-@pytest.mark.parametrize(("writer", "same"), [(write_zip, True), (_plain_zip, False)], ids=["build", "plain zipfile"])
+@pytest.mark.parametrize(
+    ("writer", "same"), [(write_zip, True), (_plain_zip, False)], ids=["build", "plain zipfile"]
+)
 def test_the_zip_depends_only_on_the_files(tmp_path, monkeypatch, writer, same):
     epoch = int(dt.datetime(2026, 11, 25, 23, 53, 8, tzinfo=dt.UTC).timestamp())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
@@ -104,7 +114,12 @@ def test_the_build_date_is_the_last_commit_and_source_date_epoch_wins(tmp_path, 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     committed = dt.datetime(2027, 3, 4, 5, 6, 7, tzinfo=dt.UTC)
     who = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t"}
-    env = {**os.environ, **who, "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": committed.isoformat()}
+    env = {
+        **os.environ,
+        **who,
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_COMMITTER_DATE": committed.isoformat(),
+    }
     (tmp_path / "index.md").write_text("# Hi\n")
     for command in (["init", "--quiet"], ["add", "."], ["commit", "--quiet", "-m", "one"]):
         subprocess.run(["git", "-C", str(tmp_path), *command], env=env, check=True)

@@ -51,8 +51,14 @@ def test_an_overdue_review_is_a_notice_not_a_warning(caplog):
 
 
 def test_the_weekly_review_lists_due_pages_soonest_first(tmp_path):
-    for name, next_review in [("later.md", TODAY + 10 * DAY), ("overdue.md", TODAY - DAY), ("far.md", LATEST)]:
-        (tmp_path / name).write_text(f"---\nreviewed: {TODAY - 5 * DAY}\nnext_review: {next_review}\n---\n# X\n")
+    for name, next_review in [
+        ("later.md", TODAY + 10 * DAY),
+        ("overdue.md", TODAY - DAY),
+        ("far.md", LATEST),
+    ]:
+        (tmp_path / name).write_text(
+            f"---\nreviewed: {TODAY - 5 * DAY}\nnext_review: {next_review}\n---\n# X\n"
+        )
     (tmp_path / "undated.md").write_text("# No dates\n")
     due = review_dates.due_pages(tmp_path, TODAY, within_days=30)
     assert [page for page, _ in due] == ["docs/undated.md", "docs/overdue.md", "docs/later.md"]

@@ -111,7 +111,9 @@ def test_page_is_not_reviewed_before_it_was_written(site, source, url_path):
 
 def test_about_describes_the_kinds_of_sources_used(site):
     """D-M9: the sources most cited are health websites; About must say so, as Sources does."""
-    blocks = [b for b in visible_sentences(site, "about/") if re.search(r"trusted source (is|can be)", b, re.I)]
+    blocks = [
+        b for b in visible_sentences(site, "about/") if re.search(r"trusted source (is|can be)", b, re.I)
+    ]
     assert blocks and all("website" in b and "study" in b for b in blocks), blocks
 
 
