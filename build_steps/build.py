@@ -36,22 +36,25 @@ _DOC_FILE = re.compile(r"Doc file '([^']+)'.*?'([^']+)'")
 
 
 def engine_problems(output: str, root: Path) -> list[Problem]:
-    """The engine's warnings and errors, each on the page it names (or mkdocs.yml)."""
-    problems = []
+    """The engine's warnings and errors (with their indented lines), each on the page it
+    names, on the line that holds the link it names; else on mkdocs.yml."""
+    messages: list[str] = []
     for line in output.splitlines():
-        if not re.match(r"\s*(WARNING|ERROR|Error|Aborted)", line):
-            continue
-        message = re.sub(r"^\s*(WARNING|ERROR)\s*-\s*", "", line).strip()
-        if found := _DOC_FILE.search(line):
+        if re.match(r"\s*(WARNING|ERROR|Error|Aborted)", line):
+            messages.append(re.sub(r"^\s*(WARNING|ERROR)\s*-\s*", "", line).strip())
+        elif messages and line.startswith((" ", "\t")) and line.strip():
+            messages[-1] += " " + line.strip()
+    problems = []
+    for message in messages:
+        if found := _DOC_FILE.search(message):
             page = root / "docs" / found.group(1)
             lines = page.read_text(encoding="utf-8").splitlines() if page.is_file() else []
             number = next((n for n, text in enumerate(lines, start=1) if found.group(2) in text), None)
             problems.append(Problem(f"docs/{found.group(1)}", message, number))
         else:
             problems.append(Problem("mkdocs.yml", message))
-    return problems or [
-        Problem("mkdocs.yml", output.strip().splitlines()[-1] if output.strip() else "the engine failed")
-    ]
+    last = output.strip().splitlines()[-1] if output.strip() else "the engine failed"
+    return problems or [Problem("mkdocs.yml", last)]
 
 
 def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
