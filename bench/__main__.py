@@ -13,7 +13,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import build_time, engines, growth, lighthouse
+from bench import against_baseline, build_time, engines, lighthouse
 from bench.page_weight import chromium, first_visit, next_page
 from bench.server import Ledger, handler_for
 from tests.browser import chromium_path, serve
@@ -27,7 +27,6 @@ BUDGETS = {
     "build_ratio": 1.3,  # our build / plain Material build
     "scale_ratio": 12.0,  # 1,000 pages / 100 pages
 }
-CHANGES = Path(__file__).with_name("what-each-change-bought.md")
 
 
 def _verdict(ok: bool) -> str:
@@ -97,28 +96,7 @@ def lighthouse_categories() -> list[str]:
     return ["performance", "accessibility", "best-practices", "seo"]
 
 
-def growth_table(rows) -> list[str]:
-    baseline, table = growth.growth(rows)
-    lines = [
-        f"First visit, gzip, and Lighthouse (performance / accessibility / best practices / SEO) "
-        f"against `bench/baseline.json` (commit {baseline['commit']}). Performance varies by several "
-        "points from run to run on this shared machine; the other three must not drop.",
-        "",
-        "| page | baseline | now | growth | budget | verdict | Lighthouse baseline | Lighthouse now |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for row in table:
-        before, now = row["scores_before"], row["scores_now"]
-        dropped = [name for name in lighthouse_categories()[1:] if now.get(name, 0) < before.get(name, 0)]
-        ok = row["growth"] <= row["budget"] and not dropped
-        lines.append(
-            f"| {row['page']} | {row['before']:,} B | {row['now']:,} B | {row['growth']:+,} B "
-            f"| ≤ {_kib(row['budget'])} | {_verdict(ok)} | {_scores(before)} | {_scores(now)} |"
-        )
-    return [*lines, ""]
-
-
-def report(rows, stock, builds, scale, engine_results) -> str:
+def report(rows, stock, builds, scale, engine_results, baseline) -> str:
     worst_first = max(row["first"]["bytes"] for row in rows)
     worst_next = max(row["next"]["bytes"] for row in rows)
     lowest_score = min(min(row["lighthouse"]["scores"].values()) for row in rows)
@@ -148,9 +126,7 @@ def report(rows, stock, builds, scale, engine_results) -> str:
         f"({scale['1000']:.1f} s vs {scale['100']:.1f} s) | "
         f"{_verdict(scale['ratio'] <= BUDGETS['scale_ratio'])} | — |",
         "",
-        "## Growth since the baseline",
-        "",
-        *growth_table(rows),
+        *against_baseline.report(baseline),
         "## Every page",
         "",
         "| page | first visit | requests | next page (warm) | performance | accessibility "
@@ -169,8 +145,6 @@ def report(rows, stock, builds, scale, engine_results) -> str:
     lines += ["", f"Lighthouse audits below full marks on some page: {', '.join(failing) or 'none'}.", ""]
     lines += engines.report(engine_results)
     lines += ["## Tools", ""] + [f"- {name}: {value}" for name, value in tool_versions().items()]
-    if CHANGES.exists():
-        lines += ["", CHANGES.read_text(encoding="utf-8").strip()]
     return "\n".join(lines).replace("\xa0", " ") + "\n"
 
 
@@ -184,11 +158,12 @@ def main() -> None:
             rows = measure_pages(browser, site)
             stock = measure_stock(browser, workdir / "stock")
             engine_results = engines.compare(browser, workdir / "engines")
+            baseline = against_baseline.compare(browser)
         builds = build_time.ours_vs_plain(workdir / "builds")
         scale = build_time.scale(workdir / "scale")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    text = report(rows, stock, builds, scale, engine_results)
+    text = report(rows, stock, builds, scale, engine_results, baseline)
     Path(__file__).with_name("RESULTS.md").write_text(text, encoding="utf-8")
     print(text)
 

@@ -1,43 +1,41 @@
 """MkDocs and Zensical side by side, on the same run: build time and first-visit bytes.
 
-Both build the same copy of the project through the same finishing step
-(macros/finish.py), as `make build` and `make build ENGINE=zensical` do.
+Both build the same copy of the project with the one table of engine commands
+(build_steps/engines.py), then the same finishing step, as `make build` does.
 """
 
 import statistics
-import subprocess
 import time
 from pathlib import Path
 
-from bench.build_time import ENV
 from bench.page_weight import first_visit
 from bench.server import Ledger, handler_for
+from build_steps.engines import ENGINES, engine_build
+from build_steps.finish import finish
+from build_steps.generate import write_banner
 from tests.browser import serve
-from tests.site import VENV, copy_project
+from tests.site import ENV, copy_project
 
-ENGINES = {
-    "MkDocs": [str(VENV / "bin" / "mkdocs"), "build", "--strict", "--quiet"],
-    "Zensical": [str(VENV / "bin" / "zensical"), "build", "--clean", "--strict"],
-}
 PAGES = [("index.md", ""), ("signs.md", "signs/")]
 
 
-def _build(project: Path, command: list[str], site_dir: str) -> float:
+def _build(project: Path, engine: str, site_dir: Path) -> float:
     start = time.perf_counter()
-    for step in (command, [str(VENV / "bin" / "python"), "-m", "macros.finish", site_dir]):
-        subprocess.run(step, cwd=project, env={**ENV, "SITE_DIR": site_dir}, check=True, capture_output=True)
+    assert engine_build(engine, project, site_dir, ENV).returncode == 0, engine
+    assert finish(site_dir, project) == [], engine
     return time.perf_counter() - start
 
 
 def compare(browser, workdir: Path, runs: int = 5) -> dict:
     """engine -> median build seconds (engine + finishing step) and first-visit bytes per page."""
     project = copy_project(workdir / "engines")
+    write_banner(project)
     results = {}
-    for engine, command in ENGINES.items():
-        site_dir = f"_site-{engine.lower()}"
-        seconds = statistics.median(_build(project, command, site_dir) for _ in range(runs))
+    for engine in ENGINES:
+        site_dir = project / f"_site-{engine}"
+        seconds = statistics.median(_build(project, engine, site_dir) for _ in range(runs))
         ledger = Ledger()
-        with serve(project / site_dir, handler_for(ledger)) as url:
+        with serve(site_dir, handler_for(ledger)) as url:
             weights = {source: first_visit(browser, ledger, url + path)["bytes"] for source, path in PAGES}
         results[engine] = {"seconds": seconds, "first": weights}
     return results

@@ -3,7 +3,6 @@ turns (build_steps/build.py: a temporary `.building-*` folder renamed into place
 file lock). The build is reproducible, so "complete" is checked strictly: every byte of
 site/ and dist/ is the same as after a good build."""
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -14,15 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.site import ENV, copy_project, make
+from tests.tree import tree
 
 
 def _state(project: Path) -> dict[str, str]:
-    return {
-        path.relative_to(project).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for folder in ("site", "dist")
-        for path in sorted((project / folder).rglob("*"))
-        if path.is_file()
-    }
+    return tree(project / "site", project / "dist")
 
 
 @pytest.fixture(scope="module")

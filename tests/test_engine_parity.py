@@ -1,126 +1,86 @@
-"""One project, two engines: MkDocs and Zensical build the same guide.
+"""One project, two engines: MkDocs and Zensical give the reader the same guide.
 
-Both builds run the same finishing step (macros/finish.py), then each page is
-compared on what a reader gets: the main text, every heading and its anchor,
-citations that resolve on the page, review dates, the urgent-help banner, the
-JSON-LD and the Content-Security-Policy.
+Zensical builds through `make build ENGINE=zensical` (both editions, the PDF and the zip);
+MkDocs builds the web edition of the same copy through the one table of engine commands
+(build_steps.engines) and the same finishing step. Each page is then compared on what a
+reader gets: the main text, every heading and its anchor, citations that resolve on the
+page, review dates, the urgent-help banner, the JSON-LD and the Content-Security-Policy
+(without the hashes: each theme's inline scripts differ). Theme chrome is not compared."""
 
-Theme chrome may differ and is not compared. The differences known today
-(also in CONTRIBUTING.md, "MkDocs and Zensical"):
-"""
-
+import datetime as dt
 import json
 import re
-import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site import ENV, PAGES, ROOT, VENV, copy_project
+from build_steps import pdf
+from build_steps.engines import engine_build
+from build_steps.finish import finish
+from build_steps.reproducible import source_date_epoch
+from tests.site import ALL_PAGES, ENV, ROOT, copy_project, make
 
-ALLOWED_DIFFERENCES = {
-    "generator meta": "names the engine",
-    "theme bundle": "Zensical ships its own build of the theme's JavaScript and CSS",
-    "search index": "search.json instead of search/search_index.json",
-    "sitemap.xml.gz": "Zensical writes only sitemap.xml",
-    "inline script hashes": "the themes' inline scripts differ; each page's policy lists its own",
-}
-
-# Every page, and the whole guide on one page (out of the nav).
-PARITY_PAGES = [*PAGES, ("whole-guide.md", "whole-guide/")]
-
-ENGINES = {
-    "mkdocs": [str(VENV / "bin" / "mkdocs"), "build", "--strict"],
-    "zensical": [str(VENV / "bin" / "zensical"), "build", "--clean"],
-}
+# As the Deploy workflow builds it: without a SITE_URL, MkDocs has no canonical URL at all.
+SITE_URL = "https://example.org/guide/"
+OFFLINE = "dist/hyper-independence-guide-offline"
+PDF = "site/downloads/hyper-independence-guide.pdf"
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("parity") / "project")
-    built = {}
-    for engine, command in ENGINES.items():
-        site_dir = f".site-{engine}"
-        for step in (command, [str(VENV / "bin" / "python"), "-m", "macros.finish", site_dir]):
-            result = subprocess.run(
-                step,
-                cwd=project,
-                env={**ENV, "SITE_DIR": site_dir},
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert result.returncode == 0, f"{engine}: {' '.join(step)}\n{result.stdout}{result.stderr}"
-        built[engine] = project / site_dir
-    return built
+    result = make(project, "build", ENGINE="zensical", SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "zensical" in (project / "site" / "index.html").read_text(encoding="utf-8").lower()
+    for edition in ("site", OFFLINE):
+        assert "Content-Security-Policy" in (project / edition / "index.html").read_text(encoding="utf-8")
+    assert (project / "site" / "downloads" / "hyper-independence-guide-offline.zip").is_file()
+
+    epoch = source_date_epoch(project)  # the environment `make build` gives both engines
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+    env = {**ENV, "SITE_URL": SITE_URL, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{day} UTC"}
+    env["PDF_EDITION"] = "true" if pdf.available() else "false"
+    mkdocs = project / ".site-mkdocs"
+    result = engine_build("mkdocs", project, mkdocs, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    size = (project / PDF).stat().st_size if (project / PDF).is_file() else None
+    assert finish(mkdocs, project, size) == []
+    return {"mkdocs": mkdocs, "zensical": project / "site"}
 
 
 def _page(site, url_path) -> BeautifulSoup:
     return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def _article(page):
-    return page.select_one("article")
-
-
 def _words(element) -> str:
-    return " ".join(element.get_text(" ").split())
+    return " ".join(element.get_text(" ").split()) if element else ""
 
 
-def _headings(page):
-    return [(h.name, h.get("id"), _words(h)) for h in _article(page).find_all(re.compile("^h[1-6]$"))]
-
-
-def _policy_without_hashes(page) -> str:
-    policy = page.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
-    return re.sub(r" 'sha256-[^']+'", "", policy)
-
-
-def _json_ld(page):
-    block = page.select_one("script[type='application/ld+json']")
-    return json.loads(block.string) if block else None
-
-
-def _banner(page):
+def _reader_view(page: BeautifulSoup) -> dict:
+    article = page.select_one("article")
     banner = page.select_one(".md-banner")
-    return _words(banner), [a["href"] for a in banner.select("a[href^='tel:'], a[href^='sms:']")]
+    ld = page.select_one("script[type='application/ld+json']")
+    policy = page.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    return {
+        "main text": _words(article),
+        "headings and anchors": [
+            (h.name, h.get("id"), _words(h)) for h in article.find_all(re.compile("^h[1-6]$"))
+        ],
+        "review dates": _words(page.select_one(".review-dates")),
+        "banner": (_words(banner), [a["href"] for a in banner.select("a[href^='tel:'], a[href^='sms:']")]),
+        "JSON-LD": json.loads(ld.string) if ld else None,
+        "policy without hashes": re.sub(r" 'sha256-[^']+'", "", policy),
+    }
 
 
-@pytest.mark.parametrize(("source", "url_path"), PARITY_PAGES)
+@pytest.mark.parametrize(("source", "url_path"), ALL_PAGES)
 def test_both_engines_give_the_reader_the_same_page(sites, source, url_path):
-    mkdocs, zensical = (_page(sites[engine], url_path) for engine in ENGINES)
-    assert _words(_article(zensical)) == _words(_article(mkdocs)), f"{source}: main text differs"
-    assert _headings(zensical) == _headings(mkdocs), f"{source}: headings or anchors differ"
-    assert _words(zensical.select_one(".review-dates")) == _words(mkdocs.select_one(".review-dates"))
-    assert _banner(zensical) == _banner(mkdocs), f"{source}: urgent-help banner differs"
-    assert _json_ld(zensical) == _json_ld(mkdocs), f"{source}: JSON-LD differs"
-    assert _policy_without_hashes(zensical) == _policy_without_hashes(mkdocs)
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize(("source", "url_path"), PARITY_PAGES)
-def test_every_citation_resolves_on_its_own_page(sites, engine, source, url_path):
-    page = _page(sites[engine], url_path)
-    markers = [a["href"] for a in _article(page).select("sup.citation a")]
-    for href in markers:
-        assert page.select_one(href), f"{engine} {source}: {href} has no entry on the page"
-    if "cite(" in (ROOT / "docs" / source).read_text():
-        assert markers, f"{engine} {source}: the page cites sources but shows no markers"
-
-
-def test_make_build_with_zensical_builds_both_editions(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = subprocess.run(
-        ["make", "--no-print-directory", "build", "ENGINE=zensical", f"VENV={VENV}"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    home = (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert "zensical-" in home and "Content-Security-Policy" in home
-    assert (project / "site" / "downloads" / "hyper-independence-guide-offline.zip").is_file()
-    offline_home = project / "dist" / "hyper-independence-guide-offline" / "index.html"
-    assert "Content-Security-Policy" in offline_home.read_text(encoding="utf-8")
+    views = {engine: _reader_view(_page(site, url_path)) for engine, site in sites.items()}
+    for part, mkdocs in views["mkdocs"].items():
+        assert views["zensical"][part] == mkdocs, f"{source}: {part} differs"
+    for engine, site in sites.items():
+        page = _page(site, url_path)
+        markers = [a["href"] for a in page.select("article sup.citation a")]
+        assert all(page.select_one(href) for href in markers), f"{engine} {source}: a citation has no entry"
+        if "cite(" in (ROOT / "docs" / source).read_text(encoding="utf-8"):
+            assert markers, f"{engine} {source}: the page cites sources but shows no markers"

@@ -53,64 +53,44 @@ def test_the_schemas_are_current_and_a_stale_one_is_reported(root):
     assert {path.name for path in json_schemas.render_all(ROOT)} == {
         p.name for p in (ROOT / "schemas").iterdir()
     }
-    # Negative controls: a schema that differs from the models; a data file that no longer points at its own.
+    # Negative controls: a schema unlike the models; a data file no longer pointing at its own.
     first = sorted({spec.file for spec in LISTS.values()})[0]
     (root / "schemas" / first.replace(".yml", ".schema.json")).write_text("{}\n")
     data = root / "data" / first
     data.write_text(data.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     problems = json_schemas.stale(root)
-    assert [(p.file, p.line) for p in problems] == [
-        (f"schemas/{first.removesuffix('.yml')}.schema.json", None),
-        (f"data/{first}", 1),
-    ]
+    schema = f"schemas/{first.removesuffix('.yml')}.schema.json"
+    assert [(p.file, p.line) for p in problems] == [(schema, None), (f"data/{first}", 1)]
 
 
 # -- The editor refuses what the build refuses --------------------------------------------
 
-LONG = "word " * 100
-# (list, field, a value both must refuse)
-REFUSED = [
-    ("signs", "id", "Not_Kebab"),
-    ("signs", "label", "Tired\n## Injected"),
-    ("signs", "label", "9\u202e99"),
-    ("signs", "explanation", "[call](javascript:alert(1))"),
-    ("signs", "explanation", '*this*{ onmouseover="x" }'),
-    ("signs", "explanation", "zero\u200bwidth"),
-    ("signs", "explanation", "Some <b>bold</b>."),
-    ("signs", "colour", "blue"),
-    ("seek_help", "label", 42),
-    ("glossary", "term", LONG),
-    ("sources", "url", "http://example.org/"),
-    ("sources", "url", "https://example.org/)![x](https://tracker.example/p.png"),
-    ("crisis_lines", "call", "116-123"),
-    ("crisis_lines", "chat", "javascript:alert(1)"),
-    ("emergency_numbers", "call", []),
-]
+# list -> (field, a value both must refuse)
+REFUSED = {
+    "signs": [("id", "Not_Kebab"), ("label", "Tired\n## Injected"), ("label", "9\u202e99"), ("colour", "x"),
+              ("explanation", "[call](javascript:alert(1))"), ("explanation", '*this*{ onmouseover="x" }'),
+              ("explanation", "zero\u200bwidth"), ("explanation", "Some <b>bold</b>.")],
+    "seek_help": [("label", 42)],
+    "glossary": [("term", "word " * 100)],
+    "sources": [("url", "http://example.org/"), ("url", "https://example.org/)![x](https://tracker.example/p.png")],
+    "crisis_lines": [("call", "116-123"), ("chat", "javascript:alert(1)")],
+    "emergency_numbers": [("call", [])],
+}  # fmt: skip
 
 
-def _document(name: str):
-    spec = LISTS[name]
-    return spec, yaml.safe_load((ROOT / "data" / spec.file).read_text(encoding="utf-8"))
-
-
-def _records(spec, document) -> list:
-    return document[spec.section] if spec.section else document
-
-
-def _schema(spec) -> Draft202012Validator:
-    return Draft202012Validator(
-        json.loads((ROOT / "schemas" / spec.file.replace(".yml", ".schema.json")).read_text())
-    )
-
-
-@pytest.mark.parametrize(("name", "field", "value"), REFUSED)
+@pytest.mark.parametrize(
+    ("name", "field", "value"), [(n, *case) for n, cases in REFUSED.items() for case in cases]
+)
 def test_editor_and_build_refuse_the_same_values(name, field, value):
-    spec, document = _document(name)
-    # Negative control: the record as it is passes both.
-    assert not list(_schema(spec).iter_errors(document))
-    spec.record.model_validate(_records(spec, document)[0])
-    bad = copy.deepcopy(document)
-    _records(spec, bad)[0][field] = value
-    assert list(_schema(spec).iter_errors(bad)), f"the editor's schema accepts {field}={value!r}"
+    spec = LISTS[name]
+    document = yaml.safe_load((ROOT / "data" / spec.file).read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / spec.file.replace(".yml", ".schema.json")).read_text())
+    bad_document = copy.deepcopy(document)
+    good, bad = ((d[spec.section] if spec.section else d)[0] for d in (document, bad_document))
+    bad[field] = value
+    # Negative control: the file as it is passes both.
+    assert not list(Draft202012Validator(schema).iter_errors(document))
+    spec.record.model_validate(good)
+    assert list(Draft202012Validator(schema).iter_errors(bad_document)), f"the schema accepts {value!r}"
     with pytest.raises(ValidationError):
-        spec.record.model_validate(_records(spec, bad)[0])
+        spec.record.model_validate(bad)

@@ -1,5 +1,5 @@
 """The macros pages call: records rendered as escaped HTML, the one "no source yet" marker,
-numbered citations, tel: links and the links between pages in both editions."""
+numbered citations, tel: links for whole numbers only, and links between pages in both editions."""
 
 import pytest
 
@@ -8,7 +8,7 @@ from macros.contacts import with_tel_links
 from macros.links import NO_SOURCE_YET, file_link, page_link
 from macros.load import LISTS
 from macros.pages import PageError
-from macros.records import CrisisLine, EmergencyNumber, Explained
+from macros.records import EmergencyNumber, Explained
 from macros.render import TEMPLATE_FOR, Renderer
 from tests.site import CONFIG, DATA, ROOT
 
@@ -36,29 +36,6 @@ def test_a_record_without_sources_gets_the_one_marker_and_a_sourced_one_none():
     html = _renderer().macro("signs", [plain, plain.model_copy(update={"sources": ["s"]})])()
     assert html.count('<small class="unsourced">(<a href="ABOUT">no source yet</a>)</small>') == 1
     assert "Words.[cited]" in html
-
-
-def test_crisis_lines_link_call_text_and_chat_and_only_what_they_have():
-    full = CrisisLine(
-        id="x-line",
-        region="R",
-        name="Line",
-        contact="Call or text 116 123, or chat online",
-        call="116 123",
-        text="116 123",
-        chat="https://example.org/chat?a=1&b=2",
-        hours="24/7",
-        source="https://example.org/",
-    )
-    bare = full.model_copy(
-        update={"id": "y", "text": None, "chat": None, "contact": "Call 111", "call": "111"}
-    )
-    full_html, bare_html = (_renderer().macro("crisis_lines", [line])() for line in (full, bare))
-    assert 'Call or text <a class="tap" href="tel:116123">116 123</a>, or chat online.' in full_html
-    assert '<a class="tap" href="sms:116123">Text 116 123</a>' in full_html
-    assert 'href="https://example.org/chat?a=1&amp;b=2">Chat online</a>' in full_html
-    assert 'Call <a class="tap" href="tel:111">111</a>.' in bare_html
-    assert "sms:" not in bare_html and "Chat online" not in bare_html
 
 
 def test_tel_links_only_for_whole_numbers():

@@ -2,7 +2,6 @@
 last commit's (or SOURCE_DATE_EPOCH's), and the offline zip depends only on file contents."""
 
 import datetime as dt
-import hashlib
 import os
 import shutil
 import subprocess
@@ -14,41 +13,34 @@ import pytest
 
 from build_steps.reproducible import source_date_epoch, write_zip
 from tests.site import ENV, copy_project, make
+from tests.tree import tree
 
-ZIP = Path("dist") / "hyper-independence-guide-offline.zip"
+ZIP = "dist/hyper-independence-guide-offline.zip"
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+def _git(project: Path, *args: str, **env: str) -> str:
+    command = ["git", "-C", str(project), *args]
+    return subprocess.run(
+        command, env={**os.environ, **env}, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_two_builds_of_one_commit_at_different_times_are_byte_identical(tmp_path, monkeypatch):
     """`make build`, then again seconds later in another folder: every file of site/ and
     dist/ (the PDF and both zips included) is the same bytes, dated by the last commit."""
-    monkeypatch.setattr(
-        "tests.site.ENV", {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
-    )  # from git
+    monkeypatch.setattr("tests.site.ENV", {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"})
     first = copy_project(tmp_path / "first")
-    result = make(first)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert make(first).returncode == 0
     time.sleep(1.5)  # a later clock: anything dated by the clock would differ
-    second = shutil.copytree(
-        first, tmp_path / "second", symlinks=True, ignore=shutil.ignore_patterns("site", "dist")
-    )
+    second = shutil.copytree(first, tmp_path / "second", ignore=shutil.ignore_patterns("site", "dist"))
     result = make(second)
     assert result.returncode == 0, result.stdout + result.stderr
-    for folder in ("site", "dist"):
-        one, two = _tree(first / folder), _tree(second / folder)
-        assert one == two, [path for path in one.keys() | two.keys() if one.get(path) != two.get(path)]
-    assert {"sitemap.xml", f"downloads/{ZIP.name}"} <= set(_tree(first / "site"))
-    last_commit = subprocess.run(
-        ["git", "-C", str(first), "log", "-1", "--format=%ct"], capture_output=True, text=True
+    one, two = tree(first / "site", first / "dist"), tree(second / "site", second / "dist")
+    assert one == two, [path for path in one.keys() | two.keys() if one.get(path) != two.get(path)]
+    assert {f"site/downloads/{Path(ZIP).name}", ZIP} <= set(one)
+    assert (
+        f"Build date (SOURCE_DATE_EPOCH={_git(first, 'log', '-1', '--format=%ct').strip()})" in result.stderr
     )
-    assert f"Build date (SOURCE_DATE_EPOCH={last_commit.stdout.strip()})" in result.stderr
 
 
 @pytest.mark.skipif("SOURCE_DATE_EPOCH" in os.environ, reason="the date would come from the environment")
@@ -58,22 +50,16 @@ def test_two_builds_of_one_commit_at_different_times_are_byte_identical(tmp_path
     "repro-zipfile (in-process, in write_zip) dates every entry 1980-01-01 instead of the last commit",
 )
 def test_the_offline_zip_is_dated_by_the_last_commit(built):
-    epoch = subprocess.run(
-        ["git", "-C", str(built), "log", "-1", "--format=%ct"], capture_output=True, text=True
-    )
-    day = dt.datetime.fromtimestamp(int(epoch.stdout), dt.UTC).timetuple()[:3]
+    day = dt.datetime.fromtimestamp(int(_git(built, "log", "-1", "--format=%ct")), dt.UTC).timetuple()[:3]
     with zipfile.ZipFile(built / ZIP) as archive:
         assert {info.date_time[:3] for info in archive.infolist()} == {day}
-
-
-# -- The zip -----------------------------------------------------------------------------
 
 
 def _folder(root: Path, mtime: int, mode: int) -> Path:
     folder = root / "edition"
     (folder / "b").mkdir(parents=True)
-    for name, text in [("z.html", "z"), ("a.html", "a"), ("b/c.txt", "c")]:
-        (folder / name).write_text(text)
+    for name in ("z.html", "a.html", "b/c.txt"):
+        (folder / name).write_text(name)
         (folder / name).chmod(mode)
     for path in [*folder.rglob("*"), folder]:
         os.utime(path, (mtime, mtime))
@@ -87,42 +73,28 @@ def _plain_zip(folder: Path, target: Path) -> None:
             archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
 
 
-@pytest.mark.parametrize(
-    ("writer", "same"), [(write_zip, True), (_plain_zip, False)], ids=["build", "plain zipfile"]
-)
+@pytest.mark.parametrize(("writer", "same"), [(write_zip, True), (_plain_zip, False)], ids=["build", "plain"])
 def test_the_zip_depends_only_on_the_files(tmp_path, monkeypatch, writer, same):
-    epoch = int(dt.datetime(2026, 11, 25, 23, 53, 8, tzinfo=dt.UTC).timestamp())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    zips = []
+    epoch = dt.datetime(2026, 11, 25, 23, 53, 8, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch.timestamp())))
     for name, mtime, mode in [("one", 1_000_000_000, 0o600), ("two", 1_700_000_000, 0o644)]:
-        target = tmp_path / f"{name}.zip"
-        writer(_folder(tmp_path / name, mtime, mode), target)
-        zips.append(target.read_bytes())
-    assert (zips[0] == zips[1]) is same
-    if same:
-        with zipfile.ZipFile(tmp_path / "one.zip") as archive:
-            infos = archive.infolist()
-            assert [info.filename for info in infos] == sorted(info.filename for info in infos)
-            assert {info.date_time for info in infos} == {(2026, 11, 25, 23, 53, 8)}
-            assert archive.read("edition/b/c.txt") == b"c"
-
-
-# -- The build date ----------------------------------------------------------------------
+        writer(_folder(tmp_path / name, mtime, mode), tmp_path / f"{name}.zip")
+    assert ((tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()) is same
+    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+        names = [info.filename for info in archive.infolist()]
+        assert names == sorted(names) and archive.read("edition/b/c.txt") == b"b/c.txt"
+        dates = {info.date_time for info in archive.infolist()}
+        assert (dates == {epoch.timetuple()[:6]}) is same
 
 
 def test_the_build_date_is_the_last_commit_and_source_date_epoch_wins(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     committed = dt.datetime(2027, 3, 4, 5, 6, 7, tzinfo=dt.UTC)
     who = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t"}
-    env = {
-        **os.environ,
-        **who,
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_COMMITTER_DATE": committed.isoformat(),
-    }
+    who |= {"GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": committed.isoformat()}
     (tmp_path / "index.md").write_text("# Hi\n")
     for command in (["init", "--quiet"], ["add", "."], ["commit", "--quiet", "-m", "one"]):
-        subprocess.run(["git", "-C", str(tmp_path), *command], env=env, check=True)
+        _git(tmp_path, *command, **who)
     (tmp_path / "index.md").write_text("# Changed later\n")  # the clock moves on; the date does not
     assert source_date_epoch(tmp_path) == int(committed.timestamp())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")

@@ -1,7 +1,7 @@
 """The review-date rules (build_steps/review_dates.py): both dates, in order, at most three
-years apart, never before the page existed; an overdue review is a notice, never a failure;
-the weekly review lists the pages due. The check step runs them on every page
-(tests/test_bad_data.py: a page reviewed before its first commit)."""
+years apart, never before the page existed; an overdue review is a notice, never a failure.
+The check step runs them on every page (tests/test_bad_data.py: reviewed before its first
+commit); the weekly review's list is tests/test_review_due.py."""
 
 import datetime as dt
 import logging
@@ -48,20 +48,3 @@ def test_an_overdue_review_is_a_notice_not_a_warning(caplog):
         assert _problems({"reviewed": TODAY - 2 * DAY, "next_review": TODAY - DAY}) == []
     assert [record.levelno for record in caplog.records] == [logging.INFO]
     assert f"docs/a.md: review due since {TODAY - DAY}" in caplog.text
-
-
-def test_the_weekly_review_lists_due_pages_soonest_first(tmp_path):
-    for name, next_review in [
-        ("later.md", TODAY + 10 * DAY),
-        ("overdue.md", TODAY - DAY),
-        ("far.md", LATEST),
-    ]:
-        (tmp_path / name).write_text(
-            f"---\nreviewed: {TODAY - 5 * DAY}\nnext_review: {next_review}\n---\n# X\n"
-        )
-    (tmp_path / "undated.md").write_text("# No dates\n")
-    due = review_dates.due_pages(tmp_path, TODAY, within_days=30)
-    assert [page for page, _ in due] == ["docs/undated.md", "docs/overdue.md", "docs/later.md"]
-    text = review_dates.report(due, TODAY)
-    assert "**overdue** by 1 days" in text and "due in 10 days" in text and "no `next_review` date" in text
-    assert "No page is overdue" in review_dates.report([], TODAY)
