@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"No {' or '.join(missing)}: the build writes no absolute link to itself.", file=sys.stderr)
         # BUILD_DATE: mkdocs.yml hands it to the templates (extra.build_date) in both engines.
         # " UTC" keeps YAML from reading it as a date, which Zensical's config cannot hold.
-        env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{build_date} UTC"}
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # also for the zip and the PDF, made in this process
+        env = {**os.environ, "BUILD_DATE": f"{build_date} UTC"}
         env["PDF_EDITION"] = "true" if has_pdf else "false"
         if os.environ.get("REPO_URL"):
             env.setdefault("EDIT_URI", "edit/main/docs/")

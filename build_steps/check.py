@@ -20,7 +20,7 @@ from macros.load import DataError, Problem
 from macros.pages import PageError, read_page
 
 # pymdownx.snippets would paste any file the build can read into the page.
-SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}", re.MULTILINE)
+SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.MULTILINE)
 
 
 def repository_files(root: Path) -> list[Path]:

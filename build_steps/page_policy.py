@@ -66,23 +66,19 @@ def page_problems(html: str, source: Path, shown: str) -> list[Problem]:
     for finding in (error for error in document.errors if error.category == "security"):
         line = lines[finding.line - 1] if finding.line else ""
         built = line[max((finding.column or 1) - 1, 0) :].strip()[:60]
-        named = _NAMED.search(finding.message)
-        problems.append(
-            Problem(
-                shown,
-                f"{finding.message} in a page (built HTML: {built!r})",
-                _source_line(source, named, built),
-            )
-        )
+        # What to look for in the Markdown: a refused address, else the refused name.
+        address = re.search(r'(?:href|src)="?([^" >]+)', built) if "URL" in finding.message else None
+        named = address or _NAMED.search(finding.message)
+        where = _source_line(source, named.group(1)[:12] if named else built[:20])
+        problems.append(Problem(shown, f"{finding.message} in a page (built HTML: {built!r})", where))
     return problems
 
 
-def _source_line(source: Path, named: re.Match | None, built: str) -> int | None:
-    """The first line of the page's Markdown that holds the refused name (or the built text)."""
-    if not source.is_file():
+def _source_line(source: Path, needle: str) -> int | None:
+    """The first line of the page's Markdown that holds the needle."""
+    if not source.is_file() or not needle:
         return None
-    needle = named.group(1) if named else built[:20]
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle and needle.lower() in line.lower():
+        if needle.lower() in line.lower():
             return number
     return None

@@ -145,8 +145,8 @@ class EmergencyNumber(Record):
     @field_validator("call")
     @classmethod
     def _numbers_in_text(cls, call, info):
-        for number in call:
-            _shown_in(info.data.get("number", ""), number, "number")
+        for number in call if "number" in info.data else []:  # a refused text is one problem, not two
+            _shown_in(info.data["number"], number, "number")
         return call
 
 
@@ -164,8 +164,8 @@ class CrisisLine(Record):
     @field_validator("call", "text")
     @classmethod
     def _number_in_text(cls, number, info):
-        if number is not None:
-            _shown_in(info.data.get("contact", ""), number, "contact")
+        if number is not None and "contact" in info.data:  # a refused text is one problem, not two
+            _shown_in(info.data["contact"], number, "contact")
         return number
 
 

@@ -113,11 +113,6 @@ def test_a_bad_field_is_refused_naming_file_record_field_and_line(data_dir, case
     assert complaint in problem.message and problem.line == line, problem
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="macros/records.py: when `number` (or `contact`) is refused, the call validator reads it as '' "
-    "and adds a second, untrue problem: \"'999' is not in the readable text 'number': ''\"",
-)
 @pytest.mark.parametrize(("name", "field"), [("emergency_numbers", "number"), ("crisis_lines", "contact")])
 def test_a_refused_readable_text_is_one_problem(data_dir, name, field):
     edit(data_dir, name, 0, field, "\u202e".__add__)
@@ -223,10 +218,9 @@ def _add_line(path: Path, line: str, blank: bool) -> int:
 
 
 SNIPPET = '--8<-- "/etc/hostname"'
-BUG = "build_steps/check.py: SNIPPET's `^\\s*` spans the blank lines above; the line named is the first"
 LINES = [
     (SNIPPET, False, "snippet lines (--8<--) are not allowed"),
-    pytest.param(SNIPPET, True, "snippet", marks=pytest.mark.xfail(strict=True, reason=BUG)),
+    (SNIPPET, True, "snippet"),
     ('Read this.{{ cite("no-such-source") }}', True, "unknown source id 'no-such-source'"),
 ]
 

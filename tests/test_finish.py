@@ -18,9 +18,6 @@ from tests.site import DATA, LIST_FILE, ROOT
 # -- The page policy --------------------------------------------------------------------
 
 ARTICLE = '<html><body><article class="md-content__inner">\n{}\n</article></body></html>'
-LINK_BUG = (
-    "build_steps/page_policy.py _source_line seeks a refused href by the word 'href': no Markdown link has it"
-)
 REFUSED = [
     ("<script>alert(1)</script>", "tag 'script'"),
     ('<iframe src="https://example.org/"></iframe>', "tag 'iframe'"),
@@ -29,9 +26,7 @@ REFUSED = [
     ('<a href="javascript:alert(1)">x</a>', "URL in attribute 'href'"),
     ('<a href="java&#x09;script:alert(1)">x</a>', "URL in attribute 'href'"),
     ('*this*{ onmouseover="alert(1)" }', "attribute 'onmouseover'"),  # through an attribute list
-    pytest.param(
-        "[call](javascript:alert(1))", "'href'", marks=pytest.mark.xfail(strict=True, reason=LINK_BUG)
-    ),
+    ("[call](javascript:alert(1))", "'href'"),
 ]
 
 

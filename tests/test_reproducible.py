@@ -44,11 +44,6 @@ def test_two_builds_of_one_commit_at_different_times_are_byte_identical(tmp_path
 
 
 @pytest.mark.skipif("SOURCE_DATE_EPOCH" in os.environ, reason="the date would come from the environment")
-@pytest.mark.xfail(
-    strict=True,
-    reason="build_steps/build.py: the git date goes only into the engines' env, never os.environ, so "
-    "repro-zipfile (in-process, in write_zip) dates every entry 1980-01-01 instead of the last commit",
-)
 def test_the_offline_zip_is_dated_by_the_last_commit(built):
     day = dt.datetime.fromtimestamp(int(_git(built, "log", "-1", "--format=%ct")), dt.UTC).timetuple()[:3]
     with zipfile.ZipFile(built / ZIP) as archive:
