@@ -87,7 +87,7 @@ FORCED = f"""() => {{ {DESC}
     || (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0);
   const boxes = [...document.querySelectorAll(".md-banner, .md-search__input, [class*=card], .admonition, details")]
     .filter((el) => el.checkVisibility() && !edged(getComputedStyle(el))).map((el) => `no edge: ${{desc(el)}}`);
-  const inkless = (c) => c === "none" || c === canvas || /^rgba\(.*, 0\)$/.test(c);
+  const inkless = (c) => c === "none" || c === canvas || /^rgba\\(.*, 0\\)$/.test(c);
   const icons = [...document.querySelectorAll("svg")].filter((svg) => svg.checkVisibility()
     && svg.getBoundingClientRect().width > 1 && inkless(getComputedStyle(svg).fill)).map(desc);
   const masks = [...document.querySelectorAll("*")].filter((el) => el.checkVisibility()).flatMap((el) =>
@@ -129,3 +129,175 @@ def _url(md: str) -> str:
 
 
 URLS = [_url(f) for f in NAV]
+
+# A stand-in for "Whole guide (PDF …)", which the quick build leaves out: the test build has it.
+OLD_PAGE_ACTIONS = """() => document.querySelector(".page-actions").outerHTML = `<p class="page-actions">
+  <span class="print-page"><button type="button" class="md-button md-button--primary">Print this page</button></span>
+  <a href="#">Whole guide (PDF, 632.5 kB)</a> · <a href="#">Edit this page</a> · <a href="#">Suggest a correction</a></p>`"""
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab per way of viewing, reused by every test in this module. Styles may be
+    injected (bypass_csp) so the negative controls can break a page on purpose."""
+    options = {
+        "phone": {"viewport": {"width": 360, "height": 640}},
+        "desktop": {"viewport": {"width": 1280, "height": 800}},
+        "narrow": {"viewport": {"width": 320, "height": 640}},
+        "forced-phone": {"viewport": {"width": 360, "height": 640}, "forced_colors": "active"},
+        "forced-desktop": {"viewport": {"width": 1280, "height": 800}, "forced_colors": "active"},
+        "still": {"viewport": {"width": 360, "height": 640}, "reduced_motion": "reduce"},
+    }
+    tabs, contexts = {}, []
+
+    def open_tab(name: str):
+        if name not in tabs:
+            contexts.append(browser.new_context(bypass_csp=True, **options.get(name, options["desktop"])))
+            tabs[name] = contexts[-1].new_page()
+            if name == "big-text":  # the browser's own font setting at 200% (16 px to 32 px)
+                cdp = contexts[-1].new_cdp_session(tabs[name])
+                cdp.send("Page.enable")
+                cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+        return tabs[name]
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def _on(tab, name: str, url: str):
+    page = tab(name)
+    page.goto(url)
+    return page
+
+
+# -- Every page: results depend on its content ------------------------------------------
+
+
+@pytest.mark.parametrize("view", ["phone", "desktop"])
+@pytest.mark.parametrize("url_path", URLS)
+def test_every_tab_stop_is_seen_and_never_under_the_header(tab, web_url, url_path, view):
+    page = _on(tab, view, web_url + url_path)
+    assert page.evaluate(HIDDEN_STOPS) == [], "2.4.7: Tab stops a reader cannot see"
+    assert page.evaluate(UNDER_HEADER) == [], "2.4.11: focus hidden under the sticky header"
+
+
+@pytest.mark.parametrize("url_path", URLS)
+def test_targets_at_360_are_24_px_or_spaced(tab, web_url, url_path):
+    assert _on(tab, "phone", web_url + url_path).evaluate(TARGETS) == []
+
+
+@pytest.mark.parametrize("url_path", URLS)
+def test_reflow_at_320_px_and_text_spacing_cut_nothing(tab, web_url, url_path):
+    page = _on(tab, "narrow", web_url + url_path)
+    assert page.evaluate(SIDEWAYS) <= 0 and page.evaluate(CLIPPED) == []
+    page.add_style_tag(content=TEXT_SPACING)
+    assert page.evaluate(SIDEWAYS) <= 0 and page.evaluate(CLIPPED) == [], "1.4.12 text spacing"
+
+
+def _text_resize_problems(page) -> list[str]:
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article h1')).fontSize)")
+    grew = [] if size >= 2 * 32 * 0.95 else [f"h1 is {size} px, not twice its usual 32 px"]
+    return grew + page.evaluate(CLIPPED) + ([f"{page.evaluate(SIDEWAYS)} px sideways"] if page.evaluate(SIDEWAYS) > 0 else [])
+
+
+@pytest.mark.parametrize("url_path", URLS)
+def test_text_at_200_percent_by_the_browser_setting_cuts_nothing(tab, web_url, url_path):
+    assert _text_resize_problems(_on(tab, "big-text", web_url + url_path)) == []
+
+
+@pytest.mark.parametrize("url_path", URLS)
+def test_forced_colours_keep_boxes_and_icons(tab, web_url, url_path):
+    assert _on(tab, "forced-desktop", web_url + url_path).evaluate(FORCED) == []
+    page = _on(tab, "forced-phone", web_url + url_path)
+    page.evaluate("document.getElementById('__drawer').click()")  # the menu's icons too
+    assert page.evaluate(FORCED) == []
+
+
+# -- Once: template features ---------------------------------------------------------
+
+
+def _tab_to(page, selector: str, presses: int = 12) -> bool:
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+def test_menu_and_search_buttons_work_from_the_keyboard(tab, web_url):
+    page = _on(tab, "phone", web_url + URLS[-1])
+    drawer, search = "document.getElementById('__drawer').checked", "document.getElementById('__search').checked"
+    assert _tab_to(page, ".md-header__button[for=__drawer][role=button][aria-label]")
+    for key in ["Enter", " "]:
+        page.keyboard.press(key)
+        assert page.evaluate(drawer) and page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"!{drawer} && document.activeElement.matches('[for=__drawer]')")
+    assert _tab_to(page, ".md-header__button[for=__search][role=button]")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{search} && document.activeElement.matches('.md-search__input')")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"!{search} && document.activeElement.matches('.md-header__button[for=__search]')")
+
+
+def test_escape_returns_focus_to_the_search_field_on_a_desktop(tab, web_url):
+    page = _on(tab, "desktop", web_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked && document.activeElement.closest('.md-search__form')")
+
+
+def test_nothing_moves_with_reduced_motion(tab, web_url):
+    page = _on(tab, "still", web_url)
+    page.evaluate("document.getElementById('__drawer').click()")
+    assert page.evaluate(MOTION) == []
+
+
+def _not_found_problems(page) -> list[str]:
+    problems = [] if "not found" in page.title().lower() else [f"title {page.title()!r}"]
+    page.keyboard.press("Tab")
+    if not page.evaluate("document.activeElement.matches('.md-skip')"):
+        return problems + ["first Tab is not a skip link"]
+    page.keyboard.press("Enter")
+    return problems + ([] if page.evaluate("document.activeElement.matches('main h1')") else ["skip link goes nowhere"])
+
+
+def test_the_404_page_says_not_found_and_has_a_skip_link(tab, web_url):
+    assert _not_found_problems(_on(tab, "desktop", web_url + "no-such-page/")) == []
+
+
+# -- Negative controls: each check above fails on a page broken on purpose ---------------
+
+
+def test_negative_controls_each_check_fails_on_a_broken_page(tab, web_url):
+    page = _on(tab, "phone", web_url + "signs/")
+    page.add_style_tag(content=".md-sidebar--primary, .md-search__scrollwrap { visibility: visible !important }")
+    assert any(p.startswith("off-screen") for p in page.evaluate(HIDDEN_STOPS))
+    assert any(p.startswith("zero-size") for p in page.evaluate(HIDDEN_STOPS))
+    page.add_style_tag(content="html { scroll-padding-top: 0 !important }")
+    assert page.evaluate(UNDER_HEADER)
+    page.evaluate(OLD_PAGE_ACTIONS)
+    assert page.evaluate(TARGETS)
+
+    page = _on(tab, "narrow", web_url + "signs/")
+    page.evaluate("document.querySelector('article').append(Object.assign(document.createElement('pre'), {textContent: 'x'.repeat(80)}))")
+    assert page.evaluate(SIDEWAYS) > 0
+    page.add_style_tag(content=TEXT_SPACING + ".md-banner .urgent-help { max-height: 2.4rem; overflow: hidden }")
+    assert page.evaluate(CLIPPED)
+
+    page = _on(tab, "big-text", web_url + "signs/")
+    page.add_style_tag(content="html { font-size: 20px !important }")  # a page that ignores the setting
+    assert _text_resize_problems(page)
+
+    page = _on(tab, "forced-phone", web_url + "signs/")
+    page.add_style_tag(content=".md-banner { border: 0 !important } .md-nav__icon::after { forced-color-adjust: auto !important }")
+    page.evaluate("document.getElementById('__drawer').click()")
+    problems = page.evaluate(FORCED)
+    assert any(p.startswith("no edge") for p in problems) and any(p.startswith("mask icon") for p in problems)
+
+    page = _on(tab, "phone", web_url)  # moving: no reduced-motion preference
+    assert page.evaluate(MOTION)
+    page.evaluate("for (const b of document.querySelectorAll('.md-header__button[role=button]')) b.removeAttribute('tabindex')")
+    assert not _tab_to(page, "[for=__drawer]", presses=20)
+    assert len(_not_found_problems(_on(tab, "desktop", web_url + "signs/"))) == 2

@@ -23,6 +23,8 @@ for (const [id, name] of Object.entries(toggles)) {
   }
   box.addEventListener("change", () => {
     for (const button of buttons) button.setAttribute("aria-expanded", box.checked);
+    // Material focuses the field before the closed (hidden) dialog opens: focus it now.
+    if (id === "__search" && box.checked) document.querySelector(".md-search__input")?.focus();
   });
 }
 
