@@ -1,12 +1,11 @@
-// The menu and search buttons are <label>s, which Tab skips: make them buttons. Escape
-// closes the menu or search and focuses the button (Material drops focus on <body>).
+// Menu and search <label>s become buttons Tab reaches; Escape closes and refocuses them.
+document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search this guide");
 const toggles = { __drawer: "Menu", __search: "Search" };
 for (const [id, name] of Object.entries(toggles)) {
   const box = document.getElementById(id);
-  // The search field's icon: where Escape lands on a desktop, not a Tab stop.
   const buttons = document.querySelectorAll(`.md-header__button[for=${id}], .md-search__form [for=${id}]`);
   for (const button of buttons) {
-    button.tabIndex = button.matches(".md-header__button") ? 0 : -1;
+    button.tabIndex = button.matches(".md-header__button") ? 0 : -1; // the field's icon: Escape's target only
     button.setAttribute("role", "button");
     button.setAttribute("aria-label", name);
     button.setAttribute("aria-expanded", box.checked);
@@ -19,15 +18,14 @@ for (const [id, name] of Object.entries(toggles)) {
   }
   box.addEventListener("change", () => {
     for (const button of buttons) button.setAttribute("aria-expanded", box.checked);
-    // Material focused the field while it was still hidden.
-    if (box.checked && id === "__search") document.querySelector(".md-search__input").focus();
+    if (box.checked && id === "__search") document.querySelector(".md-search__input").focus(); // Material tried while hidden
   });
 }
 addEventListener("keydown", (event) => {
   const open = event.key === "Escape" && Object.keys(toggles).find((id) => document.getElementById(id).checked);
   if (open) setTimeout(() => {
     const box = document.getElementById(open);
-    if (box.checked) box.click(); // the menu: Material leaves it open
+    if (box.checked) box.click(); // Material leaves the menu open
     [...document.querySelectorAll(`.md-header [for=${open}][role=button]`)].find((b) => b.checkVisibility())?.focus();
   });
 }, true);
