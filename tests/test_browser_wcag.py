@@ -244,6 +244,7 @@ def test_menu_and_search_buttons_work_from_the_keyboard(tab, web_url):
 def test_escape_returns_focus_to_the_search_field_on_a_desktop(tab, web_url):
     page = _on(tab, "desktop", web_url)
     page.locator(".md-search__input").click()
+    page.wait_for_function("document.getElementById('__search').checked")  # Material opens it a tick later
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked && document.activeElement.closest('.md-search__form')")
 
