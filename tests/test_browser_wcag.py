@@ -228,17 +228,17 @@ def _tab_to(page, selector: str, presses: int = 12) -> bool:
 def test_menu_and_search_buttons_work_from_the_keyboard(tab, web_url):
     page = _on(tab, "phone", web_url + URLS[-1])
     drawer, search = "document.getElementById('__drawer').checked", "document.getElementById('__search').checked"
-    assert _tab_to(page, ".md-header__button[for=__drawer][role=button][aria-label]")
+    assert _tab_to(page, ".md-header__button[for=__drawer] [role=button][aria-label]")
     for key in ["Enter", " "]:
         page.keyboard.press(key)
         assert page.evaluate(drawer) and page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         page.keyboard.press("Escape")
-        page.wait_for_function(f"!{drawer} && document.activeElement.matches('[for=__drawer]')")
-    assert _tab_to(page, ".md-header__button[for=__search][role=button]")
+        page.wait_for_function(f"!{drawer} && document.activeElement.matches('[for=__drawer] *')")
+    assert _tab_to(page, ".md-header__button[for=__search] [role=button]")
     page.keyboard.press("Enter")
     page.wait_for_function(f"{search} && document.activeElement.matches('.md-search__input')")
     page.keyboard.press("Escape")
-    page.wait_for_function(f"!{search} && document.activeElement.matches('.md-header__button[for=__search]')")
+    page.wait_for_function(f"!{search} && document.activeElement.matches('.md-header__button[for=__search] *')")
 
 
 def test_escape_returns_focus_to_the_search_field_on_a_desktop(tab, web_url):
@@ -300,6 +300,6 @@ def test_negative_controls_each_check_fails_on_a_broken_page(tab, web_url):
 
     page = _on(tab, "phone", web_url)  # moving: no reduced-motion preference
     assert page.evaluate(MOTION)
-    page.evaluate("for (const b of document.querySelectorAll('.md-header__button[role=button]')) b.removeAttribute('tabindex')")
-    assert not _tab_to(page, "[for=__drawer]", presses=20)
+    page.evaluate("for (const b of document.querySelectorAll('.md-header [role=button]')) b.removeAttribute('tabindex')")
+    assert not _tab_to(page, "[for=__drawer] *", presses=20)
     assert len(_not_found_problems(_on(tab, "desktop", web_url + "signs/"))) == 2

@@ -3,21 +3,28 @@ document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "S
 const toggles = { __drawer: "Menu", __search: "Search" };
 for (const [id, name] of Object.entries(toggles)) {
   const box = document.getElementById(id);
-  const buttons = document.querySelectorAll(`.md-header__button[for=${id}], .md-search__form [for=${id}]`);
-  for (const button of buttons) {
-    button.tabIndex = button.matches(".md-header__button") ? 0 : -1; // the field's icon: Escape's target only
+  const labels = document.querySelectorAll(`.md-header__button[for=${id}], .md-search__form [for=${id}]`);
+  const buttons = [];
+  for (const label of labels) {
+    // A <label> may not take a role: a button inside it does (Material's CSS still matches).
+    const button = document.createElement("span");
+    button.append(...label.childNodes);
+    label.append(button);
+    button.tabIndex = label.matches(".md-header__button") ? 0 : -1; // the field's icon: Escape's target only
     button.setAttribute("role", "button");
     button.setAttribute("aria-label", name);
-    button.setAttribute("aria-expanded", box.checked);
     button.onkeydown = (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
-      button.click();
+      label.click();
       if (box.checked && id === "__drawer") document.querySelector(".md-sidebar--primary a[href]").focus();
     };
+    buttons.push(button);
   }
+  const expanded = () => buttons.forEach((b) => b.setAttribute("aria-expanded", box.checked));
+  expanded();
   box.addEventListener("change", () => {
-    for (const button of buttons) button.setAttribute("aria-expanded", box.checked);
+    expanded();
     if (box.checked && id === "__search") document.querySelector(".md-search__input").focus(); // Material tried while hidden
   });
 }
@@ -26,6 +33,6 @@ addEventListener("keydown", (event) => {
   if (open) setTimeout(() => {
     const box = document.getElementById(open);
     if (box.checked) box.click(); // Material leaves the menu open
-    [...document.querySelectorAll(`.md-header [for=${open}][role=button]`)].find((b) => b.checkVisibility())?.focus();
+    [...document.querySelectorAll(`.md-header [for=${open}] [role=button]`)].find((b) => b.checkVisibility())?.focus();
   });
 }, true);
