@@ -22,12 +22,12 @@ TAGS = {
     "button", "fieldset", "form", "input", "label", "legend", "template",
 }  # fmt: skip
 EVERYWHERE = {
-    "class", "id", "lang", "title", "hidden", "aria-label", "aria-live", "aria-describedby",
+    "class", "id", "lang", "title", "hidden", "tabindex", "aria-label", "aria-live", "aria-describedby",
     "data-search-exclude", "data-self-check", "data-count", "data-pdf-size", "data-ticked",
 }  # fmt: skip
 ATTRIBUTES = {
     "*": EVERYWHERE,
-    "a": EVERYWHERE | {"href", "download", "tabindex"},  # Zensical: <a id="__skip" tabindex="-1">
+    "a": EVERYWHERE | {"href", "download"},
     "img": EVERYWHERE | {"src", "alt", "width", "height"},
     "time": EVERYWHERE | {"datetime"},
     "td": EVERYWHERE | {"colspan", "rowspan"},
