@@ -1,6 +1,6 @@
 """What every page shares, checked once in Chromium: the keyboard path to urgent help,
-the focus ring, text zoom, reduced motion, print, the search dialog, the colour toggle,
-the 404 page and the offline download."""
+the focus ring, print, the search dialog, the colour toggle, the 404 page and the offline
+download (text zoom and reduced motion: test_browser_wcag.py)."""
 
 import pytest
 
@@ -38,24 +38,6 @@ def test_focus_is_always_visible(context, web_url):
         # Our two-tone ring, not the browser's default (which can be faint on the banner).
         assert outline == "solid 3px rgb(255, 221, 0)", f"focus outline {outline!r} on {element}"
         assert "rgb(11, 12, 12)" in ring, f"focus ring {ring!r} on {element}"
-
-
-def test_text_zoom_200_percent_needs_no_sideways_scrolling(context, web_url):
-    page = context.new_page()
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(web_url + "get-help/")
-    page.evaluate("document.documentElement.style.fontSize = '200%'")
-    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-    assert page.locator("article h1").is_visible()
-
-
-def test_reduced_motion_turns_transitions_off(browser, web_url):
-    context = browser.new_context(reduced_motion="reduce")
-    page = context.new_page()
-    page.goto(web_url)
-    duration = page.evaluate("getComputedStyle(document.querySelector('.md-header')).transitionDuration")
-    context.close()
-    assert all(float(part.rstrip("s")) <= 0.0001 for part in duration.split(","))
 
 
 def test_print_drops_navigation_and_keeps_urgent_help_and_source_urls(context, web_url):
