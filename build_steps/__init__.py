@@ -9,10 +9,20 @@ and, inside GitHub Actions, an annotation on that file and line plus the job sum
 
 import os
 import sys
+from pathlib import Path
 
 from macros.load import Problem
 
-__all__ = ["Problem", "report"]
+__all__ = ["Problem", "line_holding", "report"]
+
+
+def line_holding(path: Path, needle: str) -> int | None:
+    """The first line of a file that holds `needle` (case-insensitive), to point at."""
+    if needle and path.is_file():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle.lower() in line.lower():
+                return number
+    return None
 
 
 def _escape(value: str, properties: bool = False) -> str:

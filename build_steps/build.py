@@ -24,7 +24,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from build_steps import generate, pdf, report
+from build_steps import generate, line_holding, pdf, report
 from build_steps.engines import ENGINES, engine_build
 from build_steps.finish import finish
 from build_steps.reproducible import source_date_epoch, write_zip
@@ -47,10 +47,8 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
     problems = []
     for message in messages:
         if found := _DOC_FILE.search(message):
-            page = root / "docs" / found.group(1)
-            lines = page.read_text(encoding="utf-8").splitlines() if page.is_file() else []
-            number = next((n for n, text in enumerate(lines, start=1) if found.group(2) in text), None)
-            problems.append(Problem(f"docs/{found.group(1)}", message, number))
+            line = line_holding(root / "docs" / found.group(1), found.group(2))
+            problems.append(Problem(f"docs/{found.group(1)}", message, line))
         else:
             problems.append(Problem("mkdocs.yml", message))
     last = output.strip().splitlines()[-1] if output.strip() else "the engine failed"

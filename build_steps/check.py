@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from build_steps import json_schemas, report, review_dates
+from build_steps import json_schemas, line_holding, report, review_dates
 from macros import page_macros
 from macros.load import DataError, Problem
 from macros.pages import PageError, read_page
@@ -61,22 +61,16 @@ def page_problems(root: Path, config: dict) -> list[Problem]:
                 problems.append(Problem(shown, "snippet lines (--8<--) are not allowed in a page", line))
             macros["render"](page.body)
         except PageError as error:
-            problems.append(Problem(error.page, error.message, error.line or _line_of(path, error.message)))
+            quoted = re.search(r"'([^']+)'", error.message)  # e.g. an unknown source id
+            problems.append(
+                Problem(error.page, error.message, error.line or line_holding(path, quoted and quoted[1]))
+            )
         except Exception as error:  # a Jinja syntax error or an unknown macro name
             line = getattr(error, "lineno", None)
             problems.append(
                 Problem(shown, f"{type(error).__name__}: {error}", line and line + page.body_line - 1)
             )
     return problems
-
-
-def _line_of(path: Path, message: str) -> int | None:
-    """The first line holding the quoted name in the message (e.g. an unknown source id)."""
-    quoted = re.search(r"'([^']+)'", message)
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if quoted and quoted.group(1) in line:
-            return number
-    return None
 
 
 def check_project(root: Path) -> list[Problem]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from justhtml import JustHTML, SanitizationPolicy, UrlPolicy, UrlRule
 
+from build_steps import line_holding
 from macros.load import Problem
 
 TAGS = {
@@ -69,16 +70,6 @@ def page_problems(html: str, source: Path, shown: str) -> list[Problem]:
         # What to look for in the Markdown: a refused address, else the refused name.
         address = re.search(r'(?:href|src)="?([^" >]+)', built) if "URL" in finding.message else None
         named = address or _NAMED.search(finding.message)
-        where = _source_line(source, named.group(1)[:12] if named else built[:20])
+        where = line_holding(source, named.group(1)[:12] if named else built[:20])
         problems.append(Problem(shown, f"{finding.message} in a page (built HTML: {built!r})", where))
     return problems
-
-
-def _source_line(source: Path, needle: str) -> int | None:
-    """The first line of the page's Markdown that holds the needle."""
-    if not source.is_file() or not needle:
-        return None
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle.lower() in line.lower():
-            return number
-    return None
