@@ -25,7 +25,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from build_steps import generate, line_holding, pdf, report
-from build_steps.engines import ENGINES, engine_build
+from build_steps.engines import ENGINES, start_build
 from build_steps.finish import finish
 from build_steps.reproducible import source_date_epoch, write_zip
 from macros.load import Problem, load_all
@@ -58,15 +58,19 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
 def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
     web, offline = staging / "site", staging / "dist" / OFFLINE_NAME
     pdf_file = web / "downloads" / PDF_NAME if env["PDF_EDITION"] == "true" else None
-    for folder, extra in ((web, {}), (offline, {"OFFLINE": "true"})):
-        result = engine_build(engine, root, folder, {**env, **extra})
-        if result.returncode:
-            return engine_problems(result.stdout + result.stderr, root)
-        if pdf_file and folder == web:  # printed before the finishing step: no size to show yet
-            numbers = " · ".join(
-                f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"]
-            )
-            pdf.make_pdf(web, pdf_file, numbers, os.environ.get("SITE_URL", ""))
+    # Both editions at once (one core each); the PDF is printed from the web build while
+    # the offline one finishes, before the finishing step: it shows no size of its own.
+    builds = [
+        start_build(engine, root, web, env),
+        start_build(engine, root, offline, {**env, "OFFLINE": "true"}),
+    ]
+    outputs = [build.communicate()[0] for build in builds[:1]]
+    if pdf_file and builds[0].returncode == 0:
+        numbers = " · ".join(f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"])
+        pdf.make_pdf(web, pdf_file, numbers, os.environ.get("SITE_URL", ""))
+    outputs.append(builds[1].communicate()[0])
+    if any(build.returncode for build in builds):
+        return engine_problems("\n".join(outputs), root)
     size = pdf_file.stat().st_size if pdf_file else None
     problems = finish(web, root, size) + finish(offline, root, size, offline=True)
     if problems:

@@ -16,13 +16,21 @@ ENGINES = {
 }
 
 
-def engine_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
-    """A strict build of `project` into `site_dir` (inside it) by `engine`; output captured."""
+def start_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.Popen:
+    """Start a strict build of `project` into `site_dir` (inside it) by `engine`; output captured."""
     relative = site_dir.resolve().relative_to(project.resolve())
-    return subprocess.run(
+    return subprocess.Popen(
         ENGINES[engine],
         cwd=project,
         env={**env, "SITE_DIR": str(relative), "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def engine_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
+    """The same build, waited for."""
+    process = start_build(engine, project, site_dir, env)
+    output, _ = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, output, "")
