@@ -17,13 +17,14 @@ from macros.load import Problem
 TAGS = {
     "a", "abbr", "b", "br", "cite", "code", "dd", "details", "div", "dl", "dt", "em",
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd",
-    "li", "mark", "ol", "p", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "li", "mark", "nav", "ol", "p", "section", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
     # The self-check and the print button (macros/templates, overrides/partials).
     "button", "fieldset", "form", "input", "label", "legend", "template",
 }  # fmt: skip
 EVERYWHERE = {
-    "class", "id", "lang", "title", "hidden", "tabindex", "aria-label", "aria-live", "aria-describedby",
+    "class", "id", "lang", "title", "hidden", "tabindex", "aria-label", "aria-labelledby", "aria-live",
+    "aria-describedby", "aria-hidden",
     "data-search-exclude", "data-self-check", "data-count", "data-pdf-size", "data-ticked",
 }  # fmt: skip
 ATTRIBUTES = {

@@ -23,6 +23,7 @@ from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
 from macros.citations import Citations  # noqa: E402
 from macros.load import DataError, load_all  # noqa: E402
+from macros.pages import PageError  # noqa: E402
 from macros.render import Renderer  # noqa: E402
 
 
@@ -68,6 +69,43 @@ def page_macros(project: Path, config, current_page) -> dict:
         repo = config.get("repo_url") or ""
         return f"[{text}]({repo.rstrip('/')}/{path})" if repo else text
 
+    def care_levels() -> str:
+        """The care cards on When to get help, with their numbers from data/crisis_lines.yml."""
+        lines = {line.id: line for line in lists["crisis_lines"]}
+
+        def lines_for(level):
+            if unknown := [i for i in level.crisis_lines if i not in lines]:
+                message = f"record '{level.id}': field 'crisis_lines': unknown ids {unknown}"
+                raise PageError("data/care_levels.yml", message)
+            return [lines[i] for i in level.crisis_lines]
+
+        return renderer.render_template(
+            "care_levels.html.j2",
+            records=lists["care_levels"],
+            emergency=lists["emergency_numbers"],
+            lines_for=lines_for,
+            page_link=link,
+        )
+
+    def start_here() -> str:
+        """The home page's four paths."""
+        paths = [  # (where, title, one line): a whole page is called by its name
+            (
+                "signs.md#check-the-signs-for-yourself",
+                "Check the signs",
+                "A private list to tick. Nothing is sent.",
+            ),
+            (
+                "someone-close.md",
+                "If someone close to you is hyper-independent",
+                "How to help, and look after you.",
+            ),
+            ("talking-to-a-doctor.md", "Talking to a doctor or therapist", "How to start, and what to say."),
+            ("get-help.md#if-you-are-in-danger-now", "Need help now?", "Emergency numbers and crisis lines."),
+        ]
+        paths = [(link(target), title, line) for target, title, line in paths]
+        return renderer.render_template("start_here.html.j2", paths=paths)
+
     def self_check() -> str:
         """The Signs page's private self-check: one box per sign in data/signs.yml."""
         return renderer.render_template("self_check.html.j2", signs=lists["signs"], link=link)
@@ -88,7 +126,7 @@ def page_macros(project: Path, config, current_page) -> dict:
     macros = {name: renderer.macro(name, records) for name, records in lists.items()}
     macros |= {"cite": citations.cite, "unsourced": unsourced, "page_sources": page_sources}
     macros |= {"read_offline": read_offline, "self_check": self_check, "whole_guide": whole_guide}
-    macros |= {"github_link": github_link}
+    macros |= {"github_link": github_link, "care_levels": care_levels, "start_here": start_here}
     return macros | {"render": render}
 
 

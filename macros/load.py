@@ -8,6 +8,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from macros.records import (
+    CareLevel,
     CrisisLine,
     EmergencyNumber,
     Explained,
@@ -60,6 +61,7 @@ LISTS = {
     "helpline_directories": DataList("crisis_lines.yml", HelplineDirectory, CRISIS, "directories"),
     "sources": DataList("sources.yml", Source, "sources"),
     "glossary": DataList("glossary.yml", GlossaryTerm, "glossary words"),
+    "care_levels": DataList("care_levels.yml", CareLevel, "care levels"),
 }
 
 # LibYAML's C parser when PyYAML has it: the same safe loader, several times faster.

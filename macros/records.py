@@ -196,3 +196,18 @@ class GlossaryTerm(Record):
     term: Label
     abbreviation: Label | None = None  # shown as a tooltip wherever the page uses it
     definition: Text
+
+
+class CareLevel(Record):
+    """A care card: who it is for and what to do, with the numbers or page to use."""
+
+    id: Id
+    icon: Label  # a symbol beside the title, never instead of it
+    title: Label
+    when: Text
+    action: Text
+    emergency_numbers: bool = False  # show data/crisis_lines.yml's emergency numbers
+    crisis_lines: list[Id] = []  # ids of lines in data/crisis_lines.yml
+    page: Id | None = None  # a page of the guide, e.g. talking-to-a-doctor
+    page_words: Label | None = None  # the words of its link
+    sources: list[Id] | None = None

@@ -24,6 +24,7 @@ TEMPLATE_FOR = {
     "helpline_directories": "helpline_directories.md.j2",
     "sources": "sources.md.j2",
     "glossary": "glossary.md.j2",
+    "care_levels": "care_levels.html.j2",
 }
 
 
