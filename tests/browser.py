@@ -68,14 +68,15 @@ class PageWatch:
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
 
-def search(page, url: str, query: str) -> list[list[str]]:
-    """Open url, type a query into the search box like a reader; return the result
-    groups, each a list of hrefs (the page first, then its matching sections)."""
-    page.goto(url)
+def search(page, query: str) -> list[list[str]]:
+    """Type a query into the page's search box like a reader (Material searches on key
+    presses); the result groups, each a list of hrefs: the page first, then its sections."""
     box = page.locator("input.md-search__input")
     box.click()
+    box.fill("")
+    page.wait_for_selector(".md-search-result__item", state="detached")
     box.fill(query[:-1])
-    box.press(query[-1])  # Material searches on key presses, with the box's whole value
+    box.press(query[-1])
     try:
         page.wait_for_selector(".md-search-result__item a", timeout=5000)
     except PlaywrightTimeout:

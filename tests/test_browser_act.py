@@ -1,5 +1,6 @@
 """What a reader does with the guide, in Chromium: tap to call, the banner on a phone,
-the private self-check on the Signs page, printing, and the print action."""
+the private self-check on the Signs page, printing, and the print action (tap-target
+sizes: test_browser_wcag.py)."""
 
 import re
 from pathlib import Path
@@ -8,21 +9,12 @@ import pytest
 
 from tests.browser import PageWatch
 from tests.site import DATA as LISTS
-from tests.site import LIST_PAGE
 
 pytestmark = pytest.mark.browser
 EMERGENCY = [number for record in LISTS["emergency_numbers"] for number in record.call]
 SIGNS = LISTS["signs"]
 WATCH_JS = (Path(__file__).with_name("watch.js")).read_text()
 PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True}
-
-# Every tap target on the page that is smaller than 24 x 24 CSS px (WCAG 2.2, 2.5.8).
-SMALL_TARGETS = """selector => [...document.querySelectorAll(selector)]
-  .filter(element => element.getClientRects().length)
-  .map(element => [element.outerHTML.slice(0, 80), element.getBoundingClientRect()])
-  .filter(([, box]) => box.width < 24 || box.height < 24)
-  .map(([html, box]) => `${html} is ${box.width.toFixed(1)} x ${box.height.toFixed(1)}`)"""
-TARGETS = "a[href^='tel:'], a[href^='sms:'], a.tap, .print-page button, .self-check label"
 
 # The number of lines of text an element takes: the distinct tops of its text's line boxes.
 LINES = """selector => {
@@ -70,29 +62,6 @@ def test_banner_has_each_emergency_number_once_as_a_tel_link(context, web_url, u
     tel = _hrefs(page, ".md-banner a[href^='tel:']")
     assert tel == [f"tel:{n}" for n in dict.fromkeys(EMERGENCY)]
     assert page.locator(".md-banner a[href$='#if-you-are-in-danger-now']").count() == 1
-
-
-# Tap targets depend on each page's content: every page that shows a list, and the home page.
-@pytest.mark.parametrize("url_path", sorted({"", *LIST_PAGE.values()}))
-def test_tap_targets_are_at_least_24_px(browser, web_url, url_path):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.goto(web_url + url_path)
-    assert page.locator(TARGETS).count() >= len(dict.fromkeys(EMERGENCY)) + 1
-    small = page.evaluate(SMALL_TARGETS, TARGETS)
-    context.close()
-    assert not small, small
-
-
-def test_tap_target_check_finds_a_small_target(context, web_url):
-    """Negative control: a 10 px tel: link is reported."""
-    page = context.new_page()
-    page.goto(web_url + "get-help/")
-    page.evaluate(
-        "document.querySelector('.md-banner a[href^=\"tel:\"]').style.cssText ="
-        " 'display:inline-block;width:10px;height:10px;min-width:0;min-height:0;overflow:hidden'"
-    )
-    assert len(page.evaluate(SMALL_TARGETS, TARGETS)) == 1
 
 
 # -- The banner on a phone ---------------------------------------------------

@@ -10,8 +10,6 @@ from tests.browser import (
     RECORD_CSP_VIOLATIONS,
     CspWatch,
     PageWatch,
-    search,
-    short,
     use_search_and_palette,
 )
 from tests.site import ALL_PAGES, PAGES
@@ -51,18 +49,6 @@ def test_every_page_is_reached_through_the_navigation(context, offline_home):
     network = [url for url in watch.requests if not url.startswith(("file://", "data:"))]
     assert not network, f"the offline edition used the network: {network}"
     assert not watch.errors, f"console errors: {watch.errors}"
-
-
-@pytest.mark.parametrize(("query", "expected"), [("EMDR", "healing.html"), ("alcohol", "get-help.html")])
-def test_search_works_from_file(context, offline_home, query, expected):
-    page = context.new_page()
-    watch = PageWatch(page)
-    groups = search(page, offline_home, query)
-    assert groups, f"no offline results for {query!r}"
-    base = offline_home.removesuffix("index.html")
-    assert short(groups[0][0], base) == expected
-    assert all(url.startswith(("file://", "data:")) for url in watch.requests)
-    assert not watch.errors, watch.errors
 
 
 def test_offline_edition_says_it_is_the_offline_copy(context, offline_home):

@@ -4,9 +4,8 @@ web edition and in the offline edition from file://, opens the right page first.
 import zipfile
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser import short
+from tests.browser import search, short
 
 pytestmark = pytest.mark.browser
 
@@ -104,29 +103,10 @@ def edition(request):
     return request.getfixturevalue(f"{request.param}_search")
 
 
-def results(page, query: str) -> list[list[str]]:
-    """Type a query like a reader (Material searches on key presses); the result groups,
-    each a list of hrefs: the page first, then its matching sections."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    page.wait_for_selector(".md-search-result__item", state="detached")
-    box.fill(query[:-1])
-    box.press(query[-1])
-    try:
-        page.wait_for_selector(".md-search-result__item a", timeout=5000)
-    except PlaywrightTimeout:
-        return []
-    return page.eval_on_selector_all(
-        ".md-search-result__item",
-        "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))",
-    )
-
-
 @pytest.mark.parametrize(("query", "expected"), QUERIES.items())
 def test_first_result_is_where_the_reader_needs_to_go(edition, query, expected):
     page, base, address = edition
-    groups = results(page, query)
+    groups = search(page, query)
     assert groups, f"no results for {query!r}"
     first = [short(href, base) for href in groups[0]]
     path, _, section = expected.partition("#")
@@ -137,4 +117,4 @@ def test_first_result_is_where_the_reader_needs_to_go(edition, query, expected):
 
 def test_search_finds_nothing_for_gibberish(edition):
     """Negative control: the helper really reads results, not just any page state."""
-    assert results(edition[0], "zzqxj") == []
+    assert search(edition[0], "zzqxj") == []

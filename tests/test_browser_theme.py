@@ -57,7 +57,8 @@ def test_print_drops_navigation_and_keeps_urgent_help_and_source_urls(context, w
 def test_the_open_search_dialog_is_accessible_and_named(browser, web_url, scheme):
     context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
-    assert search(page, web_url, "therapy")
+    page.goto(web_url)
+    assert search(page, "therapy")
     assert not axe_violations(page), f"search dialog ({scheme}): {axe_violations(page)}"
     # axe's aria-dialog-name rule is a best practice, outside the WCAG tags above.
     named = AXE.run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
