@@ -1,4 +1,4 @@
-"""Headless Chromium for the browser tests, and a loopback server for the built site."""
+"""Headless Chromium for the browser tests, a loopback server for the built site, and watches."""
 
 import functools
 import threading
@@ -8,20 +8,9 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from build_steps.pdf import chromium_path  # the same browser the build prints the PDF with
-
-__all__ = ["chromium_path"]
-
 # Root needs --no-sandbox; the rest stop Chromium calling Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]  # fmt: skip
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -45,11 +34,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve(folder: Path, handler_class: type | None = None):
     """Serve folder on 127.0.0.1 at a free port; yield its base URL."""
-    handler_class = handler_class or SiteHandler
-    handler = functools.partial(handler_class, directory=str(folder))
+    handler = functools.partial(handler_class or SiteHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:
@@ -89,10 +76,8 @@ def search(page, query: str) -> list[list[str]]:
 
 def short(href: str, base: str) -> str:
     """A result link as a site path: without base URL and the ?h= highlight query."""
-    path = href.removeprefix(base)
-    page, _, anchor = path.partition("#")
-    page = page.split("?")[0]
-    return page + (f"#{anchor}" if anchor else "")
+    page, _, anchor = href.removeprefix(base).partition("#")
+    return page.split("?")[0] + (f"#{anchor}" if anchor else "")
 
 
 # Records every Content-Security-Policy violation, in each frame, from the first script on.
@@ -115,26 +100,17 @@ class CspWatch:
         page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
 
     def violations(self) -> list[str]:
-        return csp_violations(self.page) + self.console
-
-
-def csp_violations(page) -> list[str]:
-    """Violations recorded by the page's frames (needs RECORD_CSP_VIOLATIONS as an init script)."""
-    found = []
-    for frame in page.frames:
-        try:
-            found += frame.evaluate("window.__cspViolations || []")
-        except Exception:  # a frame that went away
-            continue
-    return found
+        found = []
+        for frame in self.page.frames:
+            try:
+                found += frame.evaluate("window.__cspViolations || []")
+            except Exception:  # a frame that went away
+                continue
+        return found + self.console
 
 
 def use_search_and_palette(page) -> None:
     """Run a search (the worker and its index) and switch the colour palette."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("trus")
-    box.press("t")
-    page.wait_for_selector(".md-search-result__item a", timeout=5000)
+    assert search(page, "trust"), "the search found nothing"
     page.keyboard.press("Escape")
     page.locator("form[data-md-component=palette] label:visible").first.click()

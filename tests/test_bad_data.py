@@ -1,7 +1,4 @@
-"""Bad data and unsafe pages are refused before anything ships, each with one Problem that
-names the file, the record (position and id), the field and the line to fix. The checks
-run in-process (build_steps.check.check_project, macros.load.load_all); two full
-`make build`s prove that a refused build keeps the last good site/ byte for byte."""
+"""Bad data and unsafe pages are refused before anything ships, each problem naming file, record and line."""
 
 import datetime as dt
 import json

@@ -1,5 +1,9 @@
 """The home page's start-here cards and the care cards on When to get help, in Chromium:
-whole-card targets, urgency in words and order, the number first, and edges in forced colours."""
+whole-card targets reached by Tab, urgency in words and order, the number first and
+largest, its source smaller below it, and edges in forced colours. Each check has a
+negative control that breaks the page (the CSP is bypassed to inject the CSS)."""
+
+import re
 
 import pytest
 
@@ -14,47 +18,93 @@ CARD_BOXES = """() => [...document.querySelectorAll('.start-here li')].map(card 
 BORDERS = """selector => [...document.querySelectorAll(selector)].map(card => {
   const s = getComputedStyle(card);
   return parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== 'none'; })"""
-FONT_SIZES = (
-    "card => [...card.querySelectorAll('p, li, small')].map(e => parseFloat(getComputedStyle(e).fontSize))"
-)
+# Per card: the size of its number, and the largest size of any other text in it.
+SIZES = """card => {
+  const size = e => parseFloat(getComputedStyle(e).fontSize);
+  const number = card.querySelector('.care-number');
+  const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT), others = [];
+  while (walker.nextNode()) if (walker.currentNode.textContent.trim() && !number.contains(walker.currentNode))
+    others.push(size(walker.currentNode.parentElement));
+  return [size(number), Math.max(...others)]; }"""
+FONT_SIZE = "e => parseFloat(getComputedStyle(e).fontSize)"
+# What each level's words must say, most urgent first (issue 18): never colour alone.
+LEVEL_WORDS = {"emergency": r"\bemergency\b", "urgent": r"^\W*urgent\b", "non-urgent": r"\bnot urgent\b"}
+
+
+def fills_its_card(boxes) -> bool:
+    return bool(boxes) and all(abs(dw) < 1 and abs(dh) < 1 and h >= 44 for dw, dh, h in boxes)
+
+
+def tabbed_to_cards(page, presses: int = 60) -> list[str]:
+    """The start-here links that Tab reaches, in the order it reaches them."""
+    reached = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.closest('.start-here') && document.activeElement.href")
+        if href:
+            reached.append(href)
+        elif reached:
+            break  # past the cards
+    return reached
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_each_start_here_card_is_one_link_filling_the_card(browser, web_url, javascript):
-    context = browser.new_context(**PHONE, java_script_enabled=javascript)
+def test_each_start_here_card_is_one_link_filling_the_card_reached_by_tab(browser, web_url, javascript):
+    context = browser.new_context(**PHONE, java_script_enabled=javascript, bypass_csp=True)
     page = context.new_page()
     page.goto(web_url)
-    boxes = page.evaluate(CARD_BOXES)
-    assert boxes and all(abs(dw) < 1 and abs(dh) < 1 and h >= 44 for dw, dh, h in boxes), boxes
-    assert page.locator(".start-here li").count() == page.locator(".start-here a").count()
+    assert fills_its_card(page.evaluate(CARD_BOXES)), page.evaluate(CARD_BOXES)
+    cards = page.locator(".start-here li")
+    assert cards.count() == page.locator(".start-here a").count()  # one link per card
+    hrefs = page.eval_on_selector_all(".start-here a", "links => links.map(a => a.href)")
+    assert tabbed_to_cards(page) == hrefs
     page.locator(".start-here a").last.click()
     page.wait_for_url("**/get-help/#if-you-are-in-danger-now")
+    page.goto(web_url)  # negative controls: an inline link, and links Tab skips
+    page.add_style_tag(content=".md-typeset .start-here__card { display: inline; }")
+    assert not fills_its_card(page.evaluate(CARD_BOXES))
+    page.evaluate("document.querySelectorAll('.start-here a').forEach(a => a.tabIndex = -1)")
+    assert tabbed_to_cards(page) == []
     context.close()
 
 
-def test_card_check_sees_a_link_that_does_not_fill_its_card(browser, web_url):
-    """Negative control: an inline link inside a card is caught (the CSP is bypassed to break the page)."""
-    page = browser.new_context(bypass_csp=True).new_page()
-    page.goto(web_url)
-    page.add_style_tag(content=".md-typeset .start-here__card { display: inline; }")
-    assert not all(abs(dw) < 1 and abs(dh) < 1 for dw, dh, _ in page.evaluate(CARD_BOXES))
+def care_card_problems(page) -> list[str]:
+    problems = []
+    ids = page.eval_on_selector_all(".care-card", "cards => cards.map(c => c.id || c.querySelector('h3').id)")
+    if ids != [level.id for level in DATA["care_levels"]]:
+        problems.append(f"cards {ids} are not data/care_levels.yml's records in order")
+    for level in DATA["care_levels"]:
+        card = page.locator(f".care-card:has(h3[id='{level.id}'])")
+        words = card.locator("h3").inner_text()
+        if level.title not in words or not re.search(LEVEL_WORDS.get(level.id, "$^"), words, re.I | re.M):
+            problems.append(f"{level.id}: '{words}' does not name its level")
+        number, other = card.evaluate(SIZES)
+        if not number > other:
+            problems.append(f"{level.id}: the number ({number}px) is not its largest text ({other}px)")
+        if (level.emergency_numbers or level.crisis_lines) and not card.locator(
+            ".care-number a[href^='tel:']"
+        ).count():
+            problems.append(f"{level.id}: no tel: link")
+        for item in card.locator(".care-numbers li:has(small a)").all():
+            dial, source = item.locator(".care-number"), item.locator("small a")
+            below = source.bounding_box()["y"] > dial.bounding_box()["y"]
+            if not (below and source.evaluate(FONT_SIZE) < dial.evaluate(FONT_SIZE)):
+                problems.append(f"{level.id}: a source is not smaller, below its number")
+    return problems
 
 
-def test_care_cards_say_their_level_in_order_with_the_number_first(context, web_url):
+def test_care_cards_name_their_level_in_order_with_the_number_largest(browser, web_url):
+    assert [level.id for level in DATA["care_levels"]] == list(LEVEL_WORDS)  # issue 18's order
+    context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     page.goto(web_url + "get-help/")
-    titles = [t.strip() for t in page.locator(".care-card h3").all_inner_texts()]
-    assert titles == [f"{level.icon} {level.title}" for level in DATA["care_levels"]]
-    for level in DATA["care_levels"]:
-        card = page.locator(f".care-card--{level.id}")
-        sizes = card.evaluate(FONT_SIZES)
-        number = card.locator(".care-card__number").first
-        biggest = number.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-        assert biggest > max(s for s in sizes if s != biggest), level.id
-        if level.emergency_numbers or level.crisis_lines:
-            assert number.locator("a[href^='tel:']").count() >= 1, level.id
-        for source in card.locator("li small a").all():  # a source is small text, below its number
-            assert source.bounding_box()["y"] > number.bounding_box()["y"]
+    assert not care_card_problems(page)
+    # Negative controls: the number no bigger than the text, and the last card moved first.
+    page.add_style_tag(content=".md-typeset .care-card .care-number { font-size: 0.6rem; }")
+    page.evaluate("(c => c.parentNode.prepend(c))(document.querySelector('.care-card:last-child'))")
+    found = " ".join(care_card_problems(page))
+    assert "not its largest text" in found and "in order" in found
+    context.close()
 
 
 def test_cards_keep_their_edges_in_forced_colours(browser, web_url):

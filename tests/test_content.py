@@ -1,9 +1,5 @@
-"""The words of every page, as a reader sees them in the HTML that ships: plain language
-(Flesch–Kincaid grade, sentence length), plain words (abbreviations explained in words
-and as tooltips, "select" or "tap" rather than "click", one name for each page), and no
-more claimed than the sources say (the generated "no source yet" marker, never a typed
-disclaimer or an invented "people say"; the four-week advice kept to recent events).
-Each check has a negative control that proves it can fail."""
+"""The words of every page as a reader sees them: plain language, plain words, no more claimed than
+the sources say. Each check has a negative control that proves it can fail."""
 
 import re
 from urllib.parse import urljoin
@@ -29,14 +25,10 @@ def test_reading_grade_and_sentence_length_are_within_the_limits(site, source, p
 
 
 def test_reading_measures_can_fail():
-    dense = (
-        "Hyper-independence constitutes a maladaptive psychological configuration characterised by "
-        "comprehensive avoidance of interpersonal dependency and institutional assistance."
-    )
-    long = (
-        "If you find that you say no every time a friend offers to help you carry the bags home "
-        "from the shop on a busy day, it may be worth a thought."
-    )
+    dense = "Hyper-independence constitutes a maladaptive psychological configuration characterised by "
+    dense += "comprehensive avoidance of interpersonal dependency and institutional assistance."
+    long = "If you find that you say no every time a friend offers to help you carry the bags home "
+    long += "from the shop on a busy day, it may be worth a thought."
     assert textstat.flesch_kincaid_grade(dense) > MAX_GRADE
     assert textstat.avg_sentence_length(long) > MAX_WORDS_PER_SENTENCE
 
@@ -51,8 +43,7 @@ def _normalise(text: str) -> str:
 
 
 def unexplained_abbreviations(main, path: str) -> list[str]:
-    """Abbreviations whose first use neither follows (or sits inside) their full term in
-    words nor links to their glossary entry."""
+    """Abbreviations whose first use neither follows (or is in) their term nor links to its entry."""
     for hidden in main.select("script, style, .headerlink, .md-content__button, [hidden]"):
         hidden.decompose()
     pieces = main.find_all(string=True)
@@ -78,23 +69,23 @@ def test_abbreviations_are_explained_in_words_at_first_use(site, source, path):
     assert not unexplained_abbreviations(article(site, path), path), source
 
 
-@pytest.mark.parametrize(
-    ("html", "explained"),
-    [
-        ("<p>Talking therapies help with PTSD.</p>", False),
-        ("<p>PTSD, or post-traumatic stress disorder, is a condition.</p>", False),
-        ("<p>Post-traumatic stress disorder (PTSD) is a condition.</p>", True),
-        ('<p>Some people have <a href="../glossary/#post-traumatic-stress-disorder">PTSD</a>.</p>', True),
-    ],
-)
+ABBREVIATION_CASES = [
+    ("<p>Talking therapies help with PTSD.</p>", False),
+    ("<p>PTSD, or post-traumatic stress disorder, is a condition.</p>", False),
+    ("<p>Post-traumatic stress disorder (PTSD) is a condition.</p>", True),
+    ('<p>Some people have <a href="../glossary/#post-traumatic-stress-disorder">PTSD</a>.</p>', True),
+]
+
+
+@pytest.mark.parametrize(("html", "explained"), ABBREVIATION_CASES)
 def test_abbreviation_check_can_fail(html, explained):
     main = BeautifulSoup(f"<article>{html}</article>", "html.parser")
     assert (not unexplained_abbreviations(main, "healing/")) is explained
 
 
 def tooltip_problems(markdown: str, main) -> list[str]:
-    """Each glossary abbreviation the page's own words use ({{ page_sources() }} turns the
-    glossary into Markdown abbreviations) is a tooltip, and every tooltip says its term."""
+    """Each glossary abbreviation the page's words use is a tooltip (made by {{ page_sources() }}),
+    and every tooltip says its term."""
     words = re.sub(r"\{\{.*?\}\}", "", markdown, flags=re.S)  # macro output is raw HTML
     terms = {entry.abbreviation: entry.term for entry in ABBREVIATED}
     tooltips = {abbr.get_text(): abbr.get("title") for abbr in main.find_all("abbr")}
@@ -142,8 +133,7 @@ def test_nav_label_title_and_heading_are_one_name(site, source, path):
 
 
 def misnamed_links(main, path: str) -> list[str]:
-    """Links to a whole page (no #section) whose words do not start with that page's name
-    (a card may add a line after it)."""
+    """Links to a whole page whose words do not start with its name (a card may add a line)."""
     problems = []
     for link in main.find_all("a", href=True):
         name = NAME_OF_URL.get(urljoin(f"https://site/{path}", link["href"]))
@@ -195,17 +185,14 @@ def test_no_invented_framing_or_typed_disclaimers():
     assert not found, f"write the claim plainly and mark it with {{{{ unsourced() }}}}: {found}"
 
 
-@pytest.mark.parametrize(
-    "bad",
-    [
+def test_invented_framing_check_can_fail():
+    bad = [
         "Many people with hyper-independence say clear boundaries help.",
         "Some people with hyper-independence describe feeling annoyed.",
         "We have not found a trusted source for this yet.",
         'You feel it. <small class="unsourced">([no source yet](about.md#no-source-yet))</small>',
-    ],
-)
-def test_invented_framing_check_can_fail(bad):
-    assert invented_or_typed(bad)
+    ]
+    assert all(map(invented_or_typed, bad))
 
 
 # -- The generated "no source yet" marker, on the built pages ----------------------------------
@@ -228,9 +215,10 @@ def markers_in_record(main, record_id: str) -> int:
     return sum(len(element.select(".unsourced")) for element in _section_after(main.find(id=record_id)))
 
 
-@pytest.mark.parametrize(
-    ("name", "path"), [(n, p) for n, p in LIST_PAGE.items() if hasattr(DATA[n][0], "sources")]
-)
+SOURCED_LISTS = [(name, path) for name, path in LIST_PAGE.items() if hasattr(DATA[name][0], "sources")]
+
+
+@pytest.mark.parametrize(("name", "path"), SOURCED_LISTS)
 def test_each_record_without_sources_shows_exactly_one_marker(site, name, path):
     main = article(site, path)
     wrong = [r.id for r in DATA[name] if markers_in_record(main, r.id) != (0 if r.sources else 1)]
@@ -238,11 +226,8 @@ def test_each_record_without_sources_shows_exactly_one_marker(site, name, path):
 
 
 def test_marker_count_in_a_record_can_fail():
-    html = (
-        '<article><h3 id="a">A</h3><p>Text.</p><h3 id="b">B</h3><p>Text. '
-        '<small class="unsourced">x</small><small class="unsourced">x</small></p></article>'
-    )
-    main = BeautifulSoup(html, "html.parser")
+    html = '<article><h3 id="a">A</h3><p>Text.</p><h3 id="b">B</h3><p>Text. <small class="unsourced">x'
+    main = BeautifulSoup(html + '</small><small class="unsourced">x</small></p></article>', "html.parser")
     assert markers_in_record(main, "a") == 0 and markers_in_record(main, "b") == 2
 
 
@@ -250,13 +235,7 @@ def test_marker_count_in_a_record_can_fail():
 def test_markers_appear_only_where_generated_and_link_to_their_explanation(site, source, path):
     """One marker per {{ unsourced() }} call and per shown record with no sources."""
     calls = (ROOT / "docs" / source).read_text(encoding="utf-8").count("{{ unsourced() }}")
-    records = sum(
-        1
-        for name, page in LIST_PAGE.items()
-        if page == path
-        for record in DATA[name]
-        if hasattr(record, "sources") and not record.sources
-    )
+    records = sum(not r.sources for name, page in SOURCED_LISTS if page == path for r in DATA[name])
     markers = article(site, path).select(".unsourced")
     assert len(markers) == calls + records, source
     for marker in markers:
@@ -307,8 +286,6 @@ def test_four_week_advice_is_about_recent_events_and_away_from_flashbacks(site):
 
 def test_four_week_check_can_fail():
     """The old wording: in the list with flashbacks, and no 'recent'."""
-    old = (
-        "<article><h2>When to see a doctor</h2><h3>You have flashbacks</h3><p>You have flashbacks. "
-        "If you are still struggling about four weeks after a traumatic event, see a doctor.</p></article>"
-    )
+    old = "<article><h2>When to see a doctor</h2><h3>You have flashbacks</h3><p>You have flashbacks. "
+    old += "If you are still struggling about four weeks after a traumatic event, see a doctor.</p></article>"
     assert len(four_week_problems(BeautifulSoup(old, "html.parser"))) == 2

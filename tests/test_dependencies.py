@@ -1,6 +1,4 @@
-"""The lock rules no tool checks: every package in a lock (requirements*.txt) is pinned to
-one version with hashes, each lock holds exactly what its readable input (requirements*.in)
-asks for, and the test lock carries the runtime set at the same versions (one environment)."""
+"""The lock rules no tool checks: pinned with hashes, what each .in asks, the runtime set in the test lock."""
 
 import re
 from pathlib import Path
@@ -63,9 +61,7 @@ def same_versions_problems(runtime_text: str, test_text: str) -> list[str]:
     test = {name: version for name, (version, _) in locked(test_text).items()}
     runtime = [(name, version) for name, (version, _) in locked(runtime_text).items()]
     return [
-        f"{name}: runtime {version}, test {test.get(name, 'missing')}"
-        for name, version in runtime
-        if test.get(name) != version
+        f"{name}: runtime {v}, test {test.get(name, 'missing')}" for name, v in runtime if test.get(name) != v
     ]
 
 
@@ -114,9 +110,7 @@ def test_the_lock_rule_catches_a_bad_lock(bad, complaint):
 def test_the_input_rule_catches_a_stale_lock_or_a_loose_pin(tmp_path, asks, complaint):
     (tmp_path / "requirements.in").write_text(f"# a comment\n{asks}\n")
     problems = input_problems(GOOD, tmp_path / "requirements.in")
-    assert problems == [] if complaint is None else any(complaint in problem for problem in problems), (
-        problems
-    )
+    assert any(complaint in p for p in problems) if complaint else problems == [], problems
 
 
 def test_the_runtime_rule_catches_a_test_lock_at_another_version_or_without_a_package():

@@ -1,11 +1,4 @@
-"""One project, two engines: MkDocs and Zensical give the reader the same guide.
-
-Zensical builds through `make build ENGINE=zensical` (both editions, the PDF and the zip);
-MkDocs builds the web edition of the same copy through the one table of engine commands
-(build_steps.engines) and the same finishing step. Each page is then compared on what a
-reader gets: the main text, every heading and its anchor, citations that resolve on the
-page, review dates, the urgent-help banner, the JSON-LD and the Content-Security-Policy
-(without the hashes: each theme's inline scripts differ). Theme chrome is not compared."""
+"""One project, two engines: MkDocs and Zensical give the reader the same page (not the theme chrome)."""
 
 import datetime as dt
 import json

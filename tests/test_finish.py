@@ -1,6 +1,4 @@
-"""The finishing step after every engine (build_steps/finish.py): the page policy on the
-rendered article (build_steps/page_policy.py), the PDF's size, the duplicate-id check that
-names data records, and the policies the browser enforces, computed from each page."""
+"""The finishing step after every engine: the page policy, the PDF size, duplicate ids, the CSP."""
 
 import base64
 import hashlib

@@ -1,5 +1,4 @@
-"""`make serve` shows the site, and live reload follows data/: the banner's emergency
-numbers, which no page holds, are rewritten on every rebuild (build_steps/serve_hook.py)."""
+"""`make serve` shows the site, and live reload rewrites the banner when data/ changes."""
 
 import os
 import signal

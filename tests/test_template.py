@@ -1,15 +1,10 @@
-"""What the theme (overrides/) adds to every page, checked on two representative pages, the
-home page and a list page (tests/test_pages.py checks that every page has these parts):
-the urgent-help banner first, the review dates and the due-for-review note, the page
-actions, the metadata. A local build (no SITE_URL or REPO_URL) has no absolute link to
-itself anywhere; a deploy build links to itself and to the repository. The sharing image
-and the 404 page."""
+"""What the theme (overrides/) adds to a page, on two of them; what local and deploy builds link to."""
 
 import datetime as dt
 import json
 import re
 import struct
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -49,8 +44,7 @@ FIRST_DUE = min(front_matter(source)["next_review"] for source, _ in TWO_PAGES)
 
 @pytest.fixture(scope="module")
 def deploy(tmp_path_factory, worker_id):
-    """`make build` as the Deploy workflow runs it: (project, its output). Built once per
-    run, like the `built` fixture: the xdist workers share it (read only)."""
+    """`make build` as the Deploy workflow runs it: (project, its output), shared like `built`."""
     base = tmp_path_factory.getbasetemp()
     shared = base if worker_id == "master" else base.parent
     project, output = shared / "deploy-project", shared / "deploy-output.txt"
@@ -64,26 +58,29 @@ def deploy(tmp_path_factory, worker_id):
     return project, output.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
-def test_urgent_help_comes_first_with_every_emergency_number(site, source, path):
-    page = soup(site, path)
+# The banner in the web edition, on the 404 page and in the offline edition.
+BANNER_PAGES = [*(f"site/{path}index.html" for _, path in TWO_PAGES), "site/404.html", "offline/signs.html"]
+
+
+@pytest.mark.parametrize("file", BANNER_PAGES)
+def test_urgent_help_comes_first_with_every_emergency_number_once(site, offline_site, file):
+    edition, _, name = file.partition("/")
+    page = BeautifulSoup(({"site": site, "offline": offline_site}[edition] / name).read_text(), "html.parser")
     banner = page.select_one(".md-banner")
     assert "Need help now?" in banner.get_text()
-    # First on a phone, and first for a screen reader.
-    assert page.find_all(["aside", "header", "article"])[0] is banner
-    links = {urljoin(f"https://site/{path}", a["href"]) for a in banner.find_all("a")}
-    assert f"https://site/{url_path('get-help.md')}#if-you-are-in-danger-now" in links
-    assert {f"tel:{number}" for record in DATA["emergency_numbers"] for number in record.call} <= links
+    assert page.find_all(["aside", "header", "article"])[0] is banner  # first on a phone and a screen reader
+    tel = [a["href"] for a in banner.select("a[href^='tel:']")]
+    assert tel == [f"tel:{n}" for n in dict.fromkeys(n for r in DATA["emergency_numbers"] for n in r.call)]
+    (danger,) = [a["href"] for a in banner.find_all("a") if a["href"].endswith("#if-you-are-in-danger-now")]
+    assert re.search(r"\bget-help(/|\.html)#", danger), danger
 
 
 @pytest.mark.parametrize(("source", "path"), TWO_PAGES)
 def test_review_dates_and_metadata_come_from_the_front_matter(site, source, path):
     meta, page = front_matter(source), soup(site, path)
     dates = page.select_one(".review-dates")
-    assert [t["datetime"] for t in dates.find_all("time")] == [
-        str(meta["reviewed"]),
-        str(meta["next_review"]),
-    ]
+    times = [t["datetime"] for t in dates.find_all("time")]
+    assert times == [str(meta["reviewed"]), str(meta["next_review"])]
     assert "Page last reviewed" in dates.get_text() and "Next review due" in dates.get_text()
     assert page.html["lang"] == "en"
     assert page.select_one("meta[name=description]")["content"] == meta["description"]
@@ -110,19 +107,16 @@ def test_separator_check_can_fail():
 
 
 @pytest.mark.parametrize(("source", "path"), TWO_PAGES)
-def test_page_actions_offer_print_and_the_pdf_with_its_size(site, source, path):
+def test_page_actions_offer_print_and_are_well_separated(site, source, path):
+    """The PDF link and its size on every page: test_pdf.py."""
     actions = soup(site, path).select_one(".page-actions")
     assert actions.select_one(".print-page[hidden] button")  # shown by print-page.js where printing works
-    pdf = actions.select_one("a.pdf-download")
-    assert (site / urljoin(path, pdf["href"])).is_file()
-    assert pdf.select_one("[data-pdf-size]").get_text(strip=True)
     assert not badly_separated(actions), actions.get_text()
 
 
 @pytest.mark.parametrize(("source", "path"), TWO_PAGES)
 def test_a_page_says_it_is_due_for_review_exactly_when_it_is(built, deploy, source, path):
-    """In the local build (dated by the last commit) and in the deploy build (dated the
-    day a review falls due), which still builds, and whose check prints a notice."""
+    """Local build (dated by the last commit), deploy build (dated the day one is due): a notice."""
     deployed, output = deploy
     next_review = front_matter(source)["next_review"]
     local_date = dt.datetime.fromtimestamp(source_date_epoch(built), dt.UTC).date()
@@ -135,14 +129,9 @@ def test_a_page_says_it_is_due_for_review_exactly_when_it_is(built, deploy, sour
 
 # -- Where it lives: no absolute link to itself in a local build; real ones in a deploy build -----
 
-SELF_LINKS = {
-    "canonical": r'<link[^>]+rel="?canonical',
-    "og:url": r'property="?og:url',
-    "og:image": r'property="?og:image',
-    "edit link": r">Edit this page</a>",
-    "correction link": r">Suggest a correction</a>",
-    "placeholder": r"\bOWNER\b",
-}
+SELF_LINKS = {"canonical": r'<link[^>]+rel="?canonical', "og:url": r'property="?og:url',
+              "og:image": r'property="?og:image', "edit link": r">Edit this page</a>",
+              "correction link": r">Suggest a correction</a>", "placeholder": r"\bOWNER\b"}  # fmt: skip
 
 
 def self_links(folder) -> dict[str, set[str]]:

@@ -1,7 +1,4 @@
-"""The whole guide on one page ({{ whole_guide() }} in docs/whole-guide.md), as it ships:
-every page of the nav as a part, in reading order, with its own review dates and all its
-words; citations numbered across the guide and listed once; no id twice; out of search
-and the nav, but linked from the home page."""
+"""The whole guide on one page: every part in order, all its words, sources once, no id twice."""
 
 import json
 import re

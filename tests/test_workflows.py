@@ -1,9 +1,5 @@
-"""The workflows keep the project's own promises, which no linter knows: a pull request
-can never deploy, the site deploys only from main (or by hand), every job has a time limit,
-a Pages deployment is never cancelled, and Checks runs `make test`. zizmor (`make lint`,
-.github/zizmor.yml) owns everything else: pinning, the allowed actions, permissions,
-credentials, injection, triggers. Each rule returns its problems, so each one is also fed
-the real workflow with one deliberate mistake (the negative controls)."""
+"""The workflows keep the project's own promises, which no linter knows (zizmor, `make lint`, owns the
+rest); each rule is also fed the real workflow with one deliberate mistake (the negative controls)."""
 
 import copy
 import functools
@@ -72,11 +68,9 @@ def timeout_problems(workflow: dict) -> list[str]:
 def pages_concurrency_problems(workflow: dict) -> list[str]:
     concurrency = workflow.get("concurrency") or {}
     never_cancels = (concurrency.get("group"), concurrency.get("cancel-in-progress")) == ("pages", False)
-    return (
-        [f"needs the group 'pages' that never cancels, not {concurrency!r}"]
-        if deploys(workflow) and not never_cancels
-        else []
-    )
+    return [f"needs the group 'pages' that never cancels, not {concurrency!r}"][
+        : deploys(workflow) > never_cancels
+    ]
 
 
 def make_test_problems(workflow: dict) -> list[str]:
