@@ -16,7 +16,8 @@ from pathlib import Path
 from bench import against_baseline, build_time, engines, lighthouse
 from bench.page_weight import chromium, first_visit, next_page
 from bench.server import Ledger, handler_for
-from tests.browser import chromium_path, serve
+from build_steps.pdf import chromium_path
+from tests.browser import serve
 from tests.site import PAGES, ROOT
 
 KIB = 1024

@@ -5,7 +5,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.browser import CHROMIUM_ARGS, chromium_path
+from build_steps.pdf import chromium_path
+from tests.browser import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -3,7 +3,8 @@
 from contextlib import contextmanager
 
 from bench.server import Ledger
-from tests.browser import CHROMIUM_ARGS, PageWatch, chromium_path
+from build_steps.pdf import chromium_path
+from tests.browser import CHROMIUM_ARGS, PageWatch
 
 
 @contextmanager
