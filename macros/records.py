@@ -131,10 +131,13 @@ class Therapy(Entry):
     sources: list[Id] | None = None
 
 
-def _shown_in(text: str, number: str, field: str) -> None:
-    """A dialable number must be one the readable text already gives, so the two cannot drift."""
-    if number not in text:
-        raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
+def _shown_in(info, field: str, numbers: list) -> None:
+    """A dialable number must be one the readable text (`field`) already gives, so the two
+    cannot drift. Skipped when that text was itself refused: one problem, not two."""
+    text = info.data.get(field)
+    for number in numbers if text is not None else []:
+        if number is not None and number not in text:
+            raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
 
 
 class EmergencyNumber(Record):
@@ -145,8 +148,7 @@ class EmergencyNumber(Record):
     @field_validator("call")
     @classmethod
     def _numbers_in_text(cls, call, info):
-        for number in call if "number" in info.data else []:  # a refused text is one problem, not two
-            _shown_in(info.data["number"], number, "number")
+        _shown_in(info, "number", call)
         return call
 
 
@@ -164,8 +166,7 @@ class CrisisLine(Record):
     @field_validator("call", "text")
     @classmethod
     def _number_in_text(cls, number, info):
-        if number is not None and "contact" in info.data:  # a refused text is one problem, not two
-            _shown_in(info.data["contact"], number, "contact")
+        _shown_in(info, "contact", [number])
         return number
 
 
