@@ -24,10 +24,10 @@ serve: check
 	$(BIN)/python -m build_steps.generate
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-## build: the web edition into site/ (with the offline zip and the PDF in its downloads/)
-## and the offline edition into dist/ (python -m build_steps.build); a failed or killed
+## build: the check, the web edition into site/ (with the offline zip and the PDF in its
+## downloads/) and the offline edition into dist/ (python -m build_steps.build); a failed or killed
 ## build leaves the last complete ones. Dated by the last commit, so builds are identical.
-build: check
+build: $(VENV)/.runtime-installed
 	$(BIN)/python -m build_steps.build --engine $(ENGINE)
 
 ## check: what every engine relies on, before any build: no symbolic links, the data,

@@ -2,11 +2,11 @@
 
     python -m build_steps.build [--engine zensical]
 
-Two engine builds: the web edition (site/, with the offline zip and the PDF in its
-downloads/) and the offline edition (dist/: the folder and its zip; it opens from file://,
-search included). Chromium prints the PDF from the web build, and the finishing step
-writes its size into the pages that link to it; without a Chromium the build says so
-and no page links to a PDF.
+The check (build_steps.check), then two engine builds: the web edition (site/, with the
+offline zip and the PDF in its downloads/) and the offline edition (dist/: the folder and
+its zip; it opens from file://, search included). Chromium prints the PDF from the web
+build, and its size is then written into the pages that link to it; without a Chromium
+the build says so and no page links to a PDF.
 
 Everything is built into a temporary `.building-*` folder beside site/ and renamed into
 place, so a build that fails or is killed leaves the last complete site/ and dist/; builds
@@ -20,13 +20,15 @@ import re
 import shutil
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from filelock import FileLock
 
 from build_steps import generate, line_holding, pdf, report
+from build_steps.check import check_project
 from build_steps.engines import ENGINES, start_build
-from build_steps.finish import finish
+from build_steps.finish import finish, write_pdf_size
 from build_steps.reproducible import source_date_epoch, write_zip
 from macros.load import Problem, load_all
 
@@ -55,32 +57,46 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
     return problems or [Problem("mkdocs.yml", last)]
 
 
-def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
+def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[Problem]]:
+    """(the step that stopped, its problems), or ("", []) when site/ and dist/ are new."""
     web, offline = staging / "site", staging / "dist" / OFFLINE_NAME
     pdf_file = web / "downloads" / PDF_NAME if env["PDF_EDITION"] == "true" else None
-    # Both editions at once (one core each); the PDF is printed from the web build while
-    # the offline one finishes, before the finishing step: it shows no size of its own.
+    # Both editions at once (one core each); meanwhile the check runs here and Chromium
+    # starts in a thread, to print the PDF from the web build while both are finished.
     builds = [
         start_build(engine, root, web, env),
         start_build(engine, root, offline, {**env, "OFFLINE": "true"}),
     ]
-    outputs = [build.communicate()[0] for build in builds[:1]]
-    if pdf_file and builds[0].returncode == 0:
-        numbers = " · ".join(f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"])
-        pdf.make_pdf(web, pdf_file, numbers, os.environ.get("SITE_URL", ""))
-    outputs.append(builds[1].communicate()[0])
-    if any(build.returncode for build in builds):
-        return engine_problems("\n".join(outputs), root)
-    size = pdf_file.stat().st_size if pdf_file else None
-    problems = finish(web, root, size) + finish(offline, root, size, offline=True)
+    built, problems = Future(), []
+    with ThreadPoolExecutor(1) as thread:
+        if pdf_file:
+            numbers = " · ".join(
+                f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"]
+            )
+            args = (web, pdf_file, numbers, os.environ.get("SITE_URL", ""), built.result)
+            printing = thread.submit(pdf.make_pdf, *args)
+        try:
+            problems = check_project(root)
+            outputs = [build.communicate()[0] for build in builds]
+        finally:
+            built.set_result(not problems and not any(build.returncode for build in builds))
+        if problems:
+            return "The check before the build", problems
+        if any(build.returncode for build in builds):
+            return "The build", engine_problems("\n".join(outputs), root)
+        problems = finish(web, root) + finish(offline, root, offline=True)
+        if pdf_file:
+            printing.result()
     if problems:
-        return problems
+        return "The build", problems
     # A smaller download: readers need no source maps, and search needs no other-language
     # packs (the guide is in English). Three-quarters of the zip.
     for source_map in offline.rglob("*.map"):
         source_map.unlink()
     shutil.rmtree(offline / "assets" / "javascripts" / "lunr", ignore_errors=True)
     if pdf_file:
+        for folder in (web, offline):
+            write_pdf_size(folder, pdf_file.stat().st_size)
         (offline / "downloads").mkdir(exist_ok=True)
         shutil.copyfile(pdf_file, offline / "downloads" / PDF_NAME)
         shutil.copyfile(pdf_file, offline.parent / PDF_NAME)
@@ -91,7 +107,7 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> list[Problem]:
         if target.exists():
             os.rename(target, staging / f"old-{target.name}")
         os.rename(new, target)
-    return []
+    return "", []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,14 +139,15 @@ def main(argv: list[str] | None = None) -> int:
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
         try:
             generate.write_banner(root)
-            problems = build(root, args.engine, env, staging)
+            step, problems = build(root, args.engine, env, staging)
         except Exception as error:  # e.g. bad data: the check step names it first
+            step = "The build"
             problems = getattr(error, "problems", None) or [
                 Problem("mkdocs.yml", f"{type(error).__name__}: {error}")
             ]
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        if report(problems, "The build"):
+        if report(problems, step):
             print("The build failed; site/ and dist/ were not changed.", file=sys.stderr)
             return 1
     return 0

@@ -1,7 +1,7 @@
 """The last step of every build, whatever the engine: finish(site_dir, ...).
 
-On each page it holds the article to the page policy (page_policy.py), writes the PDF's
-size where a page links to it and the links to edit the data files the page shows,
+On each page it holds the article to the page policy (page_policy.py), writes the links
+to edit the data files the page shows,
 minifies the HTML (smaller pages for slow connections),
 checks that no id appears twice (a record id that equals a heading's anchor, or one id
 in two lists on one page), then adds the policies the browser enforces.
@@ -115,18 +115,26 @@ def record_owners(lists: dict) -> dict[str, list[str]]:
     return owners
 
 
-def finish(
-    site_dir: Path, project: Path, pdf_size: int | None = None, offline: bool = False
-) -> list[Problem]:
+def write_pdf_size(site_dir: Path, size: int) -> None:
+    """The PDF's size, once it is printed, where a page links to it."""
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "<span data-pdf-size></span>" in text:
+            path.write_text(
+                text.replace(
+                    "<span data-pdf-size></span>", f"<span data-pdf-size>{size / 1000:.1f} kB</span>"
+                )
+            )
+
+
+def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem]:
     owners = record_owners(load_all(project / "data"))
-    size = f"{pdf_size / 1000:.1f} kB" if pdf_size else ""
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         source, shown = source_of(path, site_dir, project)
         text = data_edit_links(source, text)
         problems += page_policy.page_problems(text, source, shown)
-        text = text.replace("<span data-pdf-size></span>", f"<span data-pdf-size>{size}</span>")
         text = minify_html.minify(
             text,
             keep_closing_tags=True,
@@ -148,5 +156,9 @@ def finish(
             continue
         csp = content_security_policy(scanner.inline_scripts, offline)
         tags = f'<meta http-equiv="Content-Security-Policy" content="{csp}">{REFERRER}'
-        path.write_text(text[: charset.end()] + tags + text[charset.end() :], encoding="utf-8")
+        # A new file, renamed over the old: Chromium may be reading the page to print it.
+        path.with_suffix(".tmp").write_text(
+            text[: charset.end()] + tags + text[charset.end() :], encoding="utf-8"
+        )
+        path.with_suffix(".tmp").replace(path)
     return problems

@@ -62,12 +62,16 @@ def available() -> bool:
         return False
 
 
-def print_page(site: Path, output: Path, numbers: str, published: str) -> None:
+def print_page(site: Path, output: Path, numbers: str, published: str, ready=lambda: True) -> bool:
+    """Chromium starts at once; `ready()` waits for the web build and says whether it
+    succeeded, so the browser's start overlaps the engines. False: nothing printed."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
         try:
+            if not ready():
+                return False
             page = browser.new_page()
             page.goto((site / PAGE).resolve().as_uri())
             page.evaluate(LINKS_STAND_ALONE, [site.resolve().as_uri() + "/", published])
@@ -81,6 +85,7 @@ def print_page(site: Path, output: Path, numbers: str, published: str) -> None:
                 tagged=True,
                 outline=True,
             )
+            return True
         finally:
             browser.close()
 
@@ -103,11 +108,13 @@ def normalise(raw: Path, output: Path) -> None:
         pdf.save(output, deterministic_id=True)
 
 
-def make_pdf(site: Path, output: Path, numbers: str, published: str = "") -> None:
+def make_pdf(site: Path, output: Path, numbers: str, published: str = "", ready=lambda: True) -> bool:
     """Print the whole guide of the web build in `site` into `output`; `numbers` go in
     every page's footer; `published` is the site's real address, or "" for none."""
-    output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
         raw = Path(temporary) / "raw.pdf"
-        print_page(site, raw, numbers, published)
-        normalise(raw, output)
+        printed = print_page(site, raw, numbers, published, ready)
+        if printed:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            normalise(raw, output)
+        return printed

@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from build_steps.finish import EXECUTABLE_TYPES, finish
+from build_steps.finish import EXECUTABLE_TYPES, finish, write_pdf_size
 from build_steps.page_policy import page_problems
 from tests.site import DATA, LIST_FILE, ROOT
 
@@ -95,10 +95,11 @@ def test_the_offline_edition_allows_inline_scripts_and_lists_no_hashes(tmp_path)
     assert "'unsafe-inline'" in _policy(html) and "sha256-" not in _policy(html)
 
 
-@pytest.mark.parametrize(("size", "shown"), [(123_456, "123.5 kB"), (None, "")])
-def test_the_pdf_size_fills_its_placeholder(tmp_path, size, shown):
-    _, html = _finished(tmp_path, "<p>PDF <span data-pdf-size></span></p>", pdf_size=size)
-    assert f"<span data-pdf-size>{shown}</span>" in html
+def test_the_pdf_size_fills_its_placeholder_after_the_finishing_step(tmp_path):
+    _, html = _finished(tmp_path, "<p>PDF <span data-pdf-size></span></p>")
+    assert "<span data-pdf-size></span>" in html  # control: the finishing step keeps it
+    write_pdf_size(tmp_path / "site", 123_456)
+    assert "<span data-pdf-size>123.5 kB</span>" in (tmp_path / "site/signs/index.html").read_text()
 
 
 def test_a_duplicate_id_names_the_records_that_carry_it(tmp_path):
