@@ -116,3 +116,13 @@ def test_a_duplicate_id_names_the_records_that_carry_it(tmp_path):
 def test_a_page_policy_refusal_stops_the_finish(tmp_path):
     problems, _ = _finished(tmp_path, "<p>x</p><script>fetch('https://tracker.example/')</script>")
     assert [(p.file, "tag 'script'" in p.message) for p in problems] == [("docs/signs.md", True)]
+
+
+def test_our_stylesheets_are_minified_and_the_themes_left_alone(tmp_path):
+    css = "/* a comment */\n@media (max-width: 44.984375em) {\n  a { color: red; }\n}\n"
+    for name in ("guide.css", "main.min.css"):  # the theme's come minified: the control
+        (tmp_path / "site/assets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site/assets" / name).write_text(css)
+    _finished(tmp_path)
+    assert (tmp_path / "site/assets/guide.css").read_text() == "@media (max-width:44.984375em){a{color:red}}"
+    assert (tmp_path / "site/assets/main.min.css").read_text() == css
