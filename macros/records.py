@@ -8,7 +8,6 @@ flags the same values while a contributor types.
 
 import re
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -30,7 +29,7 @@ ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = "^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$"
 
 
-def _describe_character(character: str) -> str:
+def _describe(character: str) -> str:
     if re.fullmatch(f"[{INVISIBLE}]", character):
         return f"an invisible character (U+{ord(character):04X})"
     if re.fullmatch(f"[{CONTROL}]", character):
@@ -38,69 +37,42 @@ def _describe_character(character: str) -> str:
     return repr(character)
 
 
-def _matching(pattern: str, what: str):
-    """A validator that refuses the first character the pattern does not allow."""
+def _text(pattern: str, what: str, max_length: int, bad_characters: str | None = None, **schema):
+    """A string type that refuses, naming the first character `pattern` does not allow;
+    the pattern goes into the JSON Schemas too, so an editor flags the same values."""
     compiled = re.compile(pattern)
+    # The characters to name: those the pattern's one character class refuses.
+    bad = re.compile(bad_characters or pattern.replace("^[^", "[").replace("]*$", "]"))
 
     def check(value: str) -> str:
         if compiled.fullmatch(value):
             return value
-        allowed = re.compile(pattern.replace("^[", "[").replace("]*$", "]"))
-        bad = next((c for c in value if not allowed.fullmatch(c)), None)
-        found = _describe_character(bad) if bad else "something else"
-        raise ValueError(f"must be {what}, but contains {found}")
-
-    return check
-
-
-def _kebab_case(value: str) -> str:
-    if not re.fullmatch(ID_PATTERN, value):
+        found = bad.search(value)
         raise ValueError(
-            f"{value!r} is not kebab-case: use lower-case letters and digits joined by single hyphens, "
-            "e.g. 'never-asks-for-help'"
+            f"must be {what}" + (f", but contains {_describe(found[0])}" if found and found[0] else "")
         )
-    return value
 
-
-def _https_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme != "https":
-        raise ValueError(f"must be an https:// address, got scheme {parts.scheme or 'none'!r}")
-    if not parts.hostname or parts.username or parts.password:
-        raise ValueError("must name a host, with no user name or password")
-    if not re.fullmatch(URL_PATTERN, value):
-        bad = next((c for c in value if c in " \"'()<>[]{}`\\|^" or not c.isprintable()), None)
-        raise ValueError(
-            f"contains {_describe_character(bad) if bad else 'a character'} that could break out of a link"
-        )
-    return value
-
-
-def _plain(pattern: str, what: str, max_length: int):
+    constraints = StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)
     return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
-        AfterValidator(_matching(pattern, what)),
-        Field(json_schema_extra={"pattern": pattern}),
+        str, constraints, AfterValidator(check), Field(json_schema_extra={"pattern": pattern, **schema})
     ]
 
 
 # Sentences: explanations, definitions, what a source supports.
-Text = _plain(TEXT_PATTERN, "plain text (no HTML, Markdown links, Jinja or invisible characters)", 600)
+Text = _text(TEXT_PATTERN, "plain text (no HTML, Markdown links, Jinja or invisible characters)", 600)
 # One line: labels, names, regions, titles, numbers.
-Label = _plain(LABEL_PATTERN, "one line of plain text (no Markdown, HTML or invisible characters)", 200)
-Id = Annotated[
-    str,
-    StringConstraints(max_length=64),
-    AfterValidator(_kebab_case),
-    Field(json_schema_extra={"pattern": ID_PATTERN}),
-]
-Url = Annotated[
-    str,
-    StringConstraints(max_length=300),
-    AfterValidator(_https_url),
-    Field(json_schema_extra={"pattern": URL_PATTERN, "format": "uri"}),
-]
+Label = _text(LABEL_PATTERN, "one line of plain text (no Markdown, HTML or invisible characters)", 200)
+# The id is an HTML anchor: "never-asks-for-help".
+Id = _text(
+    ID_PATTERN, "kebab-case: lower-case letters and digits joined by single hyphens", 64, "[^a-z0-9-]|--"
+)
+Url = _text(
+    URL_PATTERN,
+    "an https:// address that cannot break out of a link",
+    300,
+    "[^\\w.~%!$&*+,;=:@/?#-]",
+    format="uri",
+)
 # A number a phone can dial: digits in groups, an optional leading +. No letters,
 # dashes or brackets (and so no invisible characters).
 PHONE_PATTERN = "^\\+?[0-9]+( [0-9]+)*$"
@@ -131,25 +103,25 @@ class Therapy(Entry):
     sources: list[Id] | None = None
 
 
-def _shown_in(info, field: str, numbers: list) -> None:
-    """A dialable number must be one the readable text (`field`) already gives, so the two
-    cannot drift. Skipped when that text was itself refused: one problem, not two."""
-    text = info.data.get(field)
-    for number in numbers if text is not None else []:
-        if number is not None and number not in text:
-            raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
+def _in_text(field: str):
+    """A validator: each dialable number is one the readable text (`field`) gives, so the
+    two cannot drift. Skipped when that text was itself refused: one problem, not two."""
+
+    def check(cls, numbers, info):
+        text = info.data.get(field)
+        for number in (numbers if isinstance(numbers, list) else [numbers]) if text is not None else []:
+            if number is not None and number not in text:
+                raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
+        return numbers
+
+    return check
 
 
 class EmergencyNumber(Record):
     region: Label
     number: Label  # the readable text, e.g. "999 or 112"
     call: list[PhoneNumber] = Field(min_length=1)  # each number in it that a phone can dial
-
-    @field_validator("call")
-    @classmethod
-    def _numbers_in_text(cls, call, info):
-        _shown_in(info, "number", call)
-        return call
+    _numbers_in_text = field_validator("call")(_in_text("number"))
 
 
 class CrisisLine(Record):
@@ -162,12 +134,7 @@ class CrisisLine(Record):
     chat: Url | None = None  # for a line with a chat on its web site
     hours: Label
     source: Url
-
-    @field_validator("call", "text")
-    @classmethod
-    def _number_in_text(cls, number, info):
-        _shown_in(info, "contact", [number])
-        return number
+    _numbers_in_text = field_validator("call", "text")(_in_text("contact"))
 
 
 class HelplineDirectory(Record):

@@ -79,7 +79,7 @@ FIELD_CASES = {
     "empty field": ("therapies", 0, "how_it_helps", "   ", "at least 1 character"),
     "unknown field": ("self_care", -1, "colour", "blue", "unknown field"),
     "wrong type": ("seek_help", 0, "label", 42, "valid string"),
-    "id not kebab-case": ("conditions", 1, "id", "Not_Kebab", "not kebab-case"),
+    "id not kebab-case": ("conditions", 1, "id", "Not_Kebab", "hyphens, but contains 'N'"),
     "too long": ("glossary", 0, "term", LONG, "at most"),
     "raw HTML": ("signs", 0, "explanation", "Some <b>bold</b> text.", "'<'"),
     "Jinja": ("therapies", 1, "label", "{{ config.site_name }}", "'{'"),
