@@ -15,11 +15,11 @@ import base64
 import hashlib
 import re
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import minify_html
 import rcssmin
+from justhtml import JustHTML
 
 from build_steps import page_policy
 from macros.load import LISTS, Problem, load_all
@@ -38,33 +38,18 @@ POLICY = {
 }
 REFERRER = '<meta name="referrer" content="no-referrer">'
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+PDF_SIZE = "<span data-pdf-size></span>"  # filled in once the PDF is printed
 
 
-class _PageScanner(HTMLParser):
-    """Collects the page's ids and the text of its inline executable scripts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: Counter[str] = Counter()
-        self.inline_scripts: list[str] = []
-        self._script: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids[attributes["id"]] += 1
-        if tag == "script" and not attributes.get("src"):
-            runs = (attributes.get("type") or "").lower() in EXECUTABLE_TYPES
-            self._script = [] if runs else None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            self.inline_scripts.append("".join(self._script))
-            self._script = None
+def scripts_and_ids(html: str) -> tuple[list[str], Counter]:
+    """The text of each inline script a browser runs, and how many times each id is used."""
+    document = JustHTML(html, sanitize=False)
+    scripts = [
+        "".join(child.data for child in node.children)
+        for node in document.query("script:not([src])")
+        if (node.attrs.get("type") or "").lower() in EXECUTABLE_TYPES
+    ]
+    return scripts, Counter(node.attrs["id"] for node in document.query("[id]") if node.attrs["id"])
 
 
 def content_security_policy(inline_scripts: list[str], offline: bool) -> str:
@@ -120,11 +105,9 @@ def write_pdf_size(site_dir: Path, size: int) -> None:
     """The PDF's size, once it is printed, where a page links to it."""
     for path in site_dir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        if "<span data-pdf-size></span>" in text:
+        if PDF_SIZE in text:
             path.write_text(
-                text.replace(
-                    "<span data-pdf-size></span>", f"<span data-pdf-size>{size / 1000:.1f} kB</span>"
-                )
+                text.replace(PDF_SIZE, PDF_SIZE.replace("><", f">{size / 1000:.1f} kB<")), "utf-8"
             )
 
 
@@ -152,9 +135,8 @@ def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem
             minify_css=True,
             minify_js=True,
         )
-        scanner = _PageScanner()
-        scanner.feed(text)
-        for element_id, count in sorted(scanner.ids.items()):
+        scripts, ids = scripts_and_ids(text)
+        for element_id, count in sorted(ids.items()):
             if count > 1:
                 where = "; ".join(owners.get(element_id, [])) or "headings or page HTML"
                 problems.append(
@@ -164,7 +146,7 @@ def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem
         if not charset:
             problems.append(Problem(shown, "the built page has no <meta charset> to put the policies after"))
             continue
-        csp = content_security_policy(scanner.inline_scripts, offline)
+        csp = content_security_policy(scripts, offline)
         tags = f'<meta http-equiv="Content-Security-Policy" content="{csp}">{REFERRER}'
         # A new file, renamed over the old: Chromium may be reading the page to print it.
         path.with_suffix(".tmp").write_text(
