@@ -34,21 +34,8 @@ def build_date() -> dt.date:
 
 def first_commits(root: Path) -> dict[str, dt.date]:
     """docs/<page>.md -> the date of the commit that added it; {} without git history."""
-    log_output = subprocess.run(
-        [
-            "git",
-            "-C",
-            str(root),
-            "log",
-            "--diff-filter=A",
-            "--format=%x00%cs",
-            "--name-only",
-            "--",
-            "docs/*.md",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    log = ["log", "--diff-filter=A", "--format=%x00%cs", "--name-only", "--", "docs/*.md"]
+    log_output = subprocess.run(["git", "-C", str(root), *log], capture_output=True, text=True)
     if log_output.returncode:
         logging.info("No git history here: review dates are not compared with the pages' first commits.")
         return {}
@@ -76,11 +63,8 @@ def problems(
     if next_review <= reviewed:
         return [Problem(page, f"'next_review' ({next_review}) must come after 'reviewed' ({reviewed})", 1)]
     if (next_review - reviewed).days > MAX_REVIEW_INTERVAL_DAYS:
-        return [
-            Problem(
-                page, f"'next_review' ({next_review}) is more than 3 years after 'reviewed' ({reviewed})", 1
-            )
-        ]
+        message = f"'next_review' ({next_review}) is more than 3 years after 'reviewed' ({reviewed})"
+        return [Problem(page, message, 1)]
     if first_commit and reviewed < first_commit:
         message = f"'reviewed' ({reviewed}) is before the page existed (first commit {first_commit})"
         return [Problem(page, message, 1)]
@@ -101,26 +85,26 @@ def due_pages(docs: Path, today: dt.date, within_days: int = WITHIN_DAYS) -> lis
     return sorted(due, key=lambda item: (item[1] or dt.date.min, item[0]))
 
 
+def _status(date: dt.date | None, today: dt.date) -> str:
+    if date is None:
+        return "no `next_review` date"
+    if date == today:
+        return "**due today**"
+    return (
+        f"**overdue** by {(today - date).days} days" if date < today else f"due in {(date - today).days} days"
+    )
+
+
 def report(due: list[tuple[str, dt.date | None]], today: dt.date, within_days: int = WITHIN_DAYS) -> str:
-    lines = ["## Pages due for review", ""]
+    when = f"overdue or due within {within_days} days of {today}"
     if not due:
-        return "\n".join([*lines, f"No page is overdue or due within {within_days} days of {today}.", ""])
-    lines += [
-        f"Pages whose review is overdue or due within {within_days} days of {today}.",
-        "Review each page, then update `reviewed` and `next_review` in its front matter.",
-        "",
-        "| Page | Next review | Status |",
-        "|---|---|---|",
-    ]
-    for page, date in due:
-        if date is None:
-            status = "no `next_review` date"
-        elif date <= today:
-            status = f"**overdue** by {(today - date).days} days" if date < today else "**due today**"
-        else:
-            status = f"due in {(date - today).days} days"
-        lines.append(f"| `{page}` | {date or '-'} | {status} |")
-    return "\n".join([*lines, ""])
+        return f"## Pages due for review\n\nNo page is {when}.\n"
+    rows = "".join(f"| `{page}` | {date or '-'} | {_status(date, today)} |\n" for page, date in due)
+    return (
+        f"## Pages due for review\n\nPages whose review is {when}.\n"
+        "Review each page, then update `reviewed` and `next_review` in its front matter.\n\n"
+        f"| Page | Next review | Status |\n|---|---|---|\n{rows}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
