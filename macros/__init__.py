@@ -1,12 +1,6 @@
-"""The macros pages call, for MkDocs (mkdocs-macros) and Zensical alike.
-
-Pages call one macro per list (e.g. {{ signs() }}), cite sources with {{ cite("id") }},
-mark a point with no source yet with {{ unsourced() }}, link into the repository with
-{{ github_link("issues/new", "words") }} and end with {{ page_sources() }};
-the Signs page calls {{ self_check() }}, the home page {{ read_offline() }},
-docs/whole-guide.md {{ whole_guide() }}. Nothing relies on an engine's hooks: Zensical
-runs define_env() once per page, MkDocs once per build; in both, env.page is the page
-being rendered. Everything else `make` runs lives in build_steps/.
+"""The macros pages call ({{ signs() }}, {{ cite("id") }}, ...), for MkDocs (mkdocs-macros)
+and Zensical alike. No engine hooks: Zensical runs define_env() once per page, MkDocs once
+per build; in both, env.page is the page being rendered. What `make` runs is in build_steps/.
 """
 
 import sys
@@ -84,31 +78,7 @@ def page_macros(project: Path, config, current_page) -> dict:
             records=lists["care_levels"],
             emergency=lists["emergency_numbers"],
             lines_for=lines_for,
-            page_link=link,
         )
-
-    def start_here() -> str:
-        """The home page's four paths."""
-        paths = [  # (where, title, one line): a whole page is called by its name
-            (
-                "signs.md#check-the-signs-for-yourself",
-                "Check the signs",
-                "A private list to tick. Nothing is sent.",
-            ),
-            (
-                "someone-close.md",
-                "If someone close to you is hyper-independent",
-                "How to help, and look after you.",
-            ),
-            ("talking-to-a-doctor.md", "Talking to a doctor or therapist", "How to start, and what to say."),
-            ("get-help.md#if-you-are-in-danger-now", "Need help now?", "Emergency numbers and crisis lines."),
-        ]
-        paths = [(link(target), title, line) for target, title, line in paths]
-        return renderer.render_template("start_here.html.j2", paths=paths)
-
-    def self_check() -> str:
-        """The Signs page's private self-check: one box per sign in data/signs.yml."""
-        return renderer.render_template("self_check.html.j2", signs=lists["signs"], link=link)
 
     def whole_guide() -> str:
         """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
@@ -123,10 +93,14 @@ def page_macros(project: Path, config, current_page) -> dict:
 
     renderer.add_global("cite", citations.cite)
     renderer.add_global("unsourced", unsourced)
+    renderer.add_global("page_link", link)
     macros = {name: renderer.macro(name, records) for name, records in lists.items()}
     macros |= {"cite": citations.cite, "unsourced": unsourced, "page_sources": page_sources}
-    macros |= {"read_offline": read_offline, "self_check": self_check, "whole_guide": whole_guide}
-    macros |= {"github_link": github_link, "care_levels": care_levels, "start_here": start_here}
+    macros |= {"read_offline": read_offline, "whole_guide": whole_guide}
+    macros |= {"github_link": github_link, "care_levels": care_levels}
+    # The home page's four paths, and the Signs page's private self-check (one box per sign).
+    macros["start_here"] = lambda: renderer.render_template("start_here.html.j2")
+    macros["self_check"] = lambda: renderer.render_template("self_check.html.j2", signs=lists["signs"])
     return macros | {"render": render}
 
 
