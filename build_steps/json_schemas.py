@@ -9,8 +9,9 @@ step refuses to build while one differs from the models.
 
 import json
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter, create_model
 
 from macros.load import LISTS, Problem
 
@@ -18,38 +19,23 @@ REWRITE = "run `python -m build_steps.generate --schemas`"
 
 
 def schema_for(file: str) -> dict:
-    """A flat list of records, or, for a file of several lists, a mapping of them."""
+    """A flat list of records, or, for a file of several lists, a mapping of exactly those."""
     specs = [spec for spec in LISTS.values() if spec.file == file]
-    if specs[0].section is None:
-        schema = TypeAdapter(list[specs[0].record]).json_schema() | {"minItems": 1}
-    else:
-        lists = {
-            spec.section: TypeAdapter(list[spec.record]).json_schema() | {"minItems": 1} for spec in specs
-        }
-        definitions = {}
-        for each in lists.values():
-            definitions.update(each.pop("$defs", {}))
-        schema = {
-            "$defs": definitions,
-            "type": "object",
-            "properties": lists,
-            "required": sorted(lists),
-            "additionalProperties": False,
-        }
-    name = file.removesuffix(".yml")
+    lists = {spec.section: Annotated[list[spec.record], Field(min_length=1)] for spec in specs}
+    shape = lists.get(None) or create_model(
+        f"data/{file}", __config__=ConfigDict(extra="forbid"), **{name: (t, ...) for name, t in lists.items()}
+    )
     header = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{file}"}
-    return header | schema | {"$id": f"{name}.schema.json"}
+    return header | TypeAdapter(shape).json_schema() | {"$id": f"{file.removesuffix('.yml')}.schema.json"}
 
 
 def render_all(root: Path) -> dict[Path, str]:
     """Schema path -> its text."""
-    return {
-        root / "schemas" / f"{file.removesuffix('.yml')}.schema.json": json.dumps(
-            schema_for(file), indent=2, ensure_ascii=False
-        )
-        + "\n"
-        for file in sorted({spec.file for spec in LISTS.values()})
+    files = sorted({spec.file for spec in LISTS.values()})
+    texts = {
+        f"{file.removesuffix('.yml')}.schema.json": json.dumps(schema_for(file), indent=2) for file in files
     }
+    return {root / "schemas" / name: text + "\n" for name, text in texts.items()}
 
 
 def stale(root: Path) -> list[Problem]:
