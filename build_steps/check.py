@@ -23,26 +23,13 @@ from macros.pages import PageError, read_page
 SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.MULTILINE)
 
 
-def repository_files(root: Path) -> list[Path]:
-    """Every file git tracks or would track (not what .gitignore leaves out)."""
-    listed = subprocess.run(
-        ["git", "-C", str(root), "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return [root / name for name in sorted(set(listed.stdout.split("\0"))) if name]
-
-
 def symlink_problems(root: Path) -> list[Problem]:
-    """A symbolic link could publish any file the build can read (even /proc/self/environ)."""
-    return [
-        Problem(
-            path.relative_to(root).as_posix(), "is a symbolic link; only real files may be in the repository"
-        )
-        for path in repository_files(root)
-        if path.is_symlink()
-    ]
+    """A symbolic link could publish any file the build can read (even /proc/self/environ).
+    Every file git tracks or would track is checked (not what .gitignore leaves out)."""
+    listed = ["git", "-C", str(root), "ls-files", "--cached", "--others", "--exclude-standard", "-z"]
+    names = sorted(set(subprocess.run(listed, capture_output=True, text=True, check=True).stdout.split("\0")))
+    message = "is a symbolic link; only real files may be in the repository"
+    return [Problem(name, message) for name in names if name and (root / name).is_symlink()]
 
 
 def page_problems(root: Path, config: dict) -> list[Problem]:
@@ -62,14 +49,11 @@ def page_problems(root: Path, config: dict) -> list[Problem]:
             macros["render"](page.body)
         except PageError as error:
             quoted = re.search(r"'([^']+)'", error.message)  # e.g. an unknown source id
-            problems.append(
-                Problem(error.page, error.message, error.line or line_holding(path, quoted and quoted[1]))
-            )
+            line = error.line or line_holding(path, quoted and quoted[1])
+            problems.append(Problem(error.page, error.message, line))
         except Exception as error:  # a Jinja syntax error or an unknown macro name
-            line = getattr(error, "lineno", None)
-            problems.append(
-                Problem(shown, f"{type(error).__name__}: {error}", line and line + page.body_line - 1)
-            )
+            line = getattr(error, "lineno", None) and error.lineno + page.body_line - 1
+            problems.append(Problem(shown, f"{type(error).__name__}: {error}", line))
     return problems
 
 
