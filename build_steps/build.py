@@ -48,11 +48,11 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
             messages[-1] += " " + line.strip()
     problems = []
     for message in messages:
-        if found := _DOC_FILE.search(message):
-            line = line_holding(root / "docs" / found.group(1), found.group(2))
-            problems.append(Problem(f"docs/{found.group(1)}", message, line))
-        else:
-            problems.append(Problem("mkdocs.yml", message))
+        page = _DOC_FILE.search(message)  # the page, and the link on it
+        where = (
+            (f"docs/{page[1]}", line_holding(root / "docs" / page[1], page[2])) if page else ("mkdocs.yml",)
+        )
+        problems.append(Problem(where[0], message, *where[1:]))
     last = output.strip().splitlines()[-1] if output.strip() else "the engine failed"
     return problems or [Problem("mkdocs.yml", last)]
 
@@ -119,32 +119,27 @@ def main(argv: list[str] | None = None) -> int:
         for leftover in root.glob(".building-*"):  # from a build that was killed
             shutil.rmtree(leftover, ignore_errors=True)
         epoch = source_date_epoch(root)
-        build_date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-        print(f"Build date (SOURCE_DATE_EPOCH={epoch}): {build_date}", file=sys.stderr, flush=True)
-        has_pdf = pdf.available()
-        if not has_pdf:
-            print(
-                "PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium).",
-                file=sys.stderr,
-            )
-        if missing := [name for name in ("SITE_URL", "REPO_URL") if not os.environ.get(name)]:
-            print(f"No {' or '.join(missing)}: the build writes no absolute link to itself.", file=sys.stderr)
-        # BUILD_DATE: mkdocs.yml hands it to the templates (extra.build_date) in both engines.
-        # " UTC" keeps YAML from reading it as a date, which Zensical's config cannot hold.
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # also for the zip and the PDF, made in this process
-        env = {**os.environ, "BUILD_DATE": f"{build_date} UTC"}
-        env["PDF_EDITION"] = "true" if has_pdf else "false"
-        if os.environ.get("REPO_URL"):
+        day = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+        # BUILD_DATE: extra.build_date in both engines; " UTC" keeps YAML from reading it as a
+        # date, which Zensical's config cannot hold.
+        env = {**os.environ, "BUILD_DATE": f"{day} UTC", "PDF_EDITION": str(pdf.available()).lower()}
+        notes = [f"Build date (SOURCE_DATE_EPOCH={epoch}): {day}"]
+        if env["PDF_EDITION"] == "false":
+            notes.append(
+                "PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium)."
+            )
+        if missing := [name for name in ("SITE_URL", "REPO_URL") if not env.get(name)]:
+            notes.append(f"No {' or '.join(missing)}: the build writes no absolute link to itself.")
+        print("\n".join(notes), file=sys.stderr, flush=True)
+        if env.get("REPO_URL"):
             env.setdefault("EDIT_URI", "edit/main/docs/")
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
         try:
             generate.write_banner(root)
             step, problems = build(root, args.engine, env, staging)
         except Exception as error:  # e.g. bad data: the check step names it first
-            step = "The build"
-            problems = getattr(error, "problems", None) or [
-                Problem("mkdocs.yml", f"{type(error).__name__}: {error}")
-            ]
+            step, problems = "The build", getattr(error, "problems", [Problem("mkdocs.yml", f"{error!r}")])
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         if report(problems, step):
