@@ -1,19 +1,13 @@
-"""The PDF edition: Chromium prints the web build's whole-guide page, then the file is
-made reproducible.
-
-Chromium (through Playwright, the browser the tests drive) prints with the site's print
-styles into a tagged PDF with a bookmark per heading and live links. The PDF stands
-alone: a link to another part of the guide becomes a jump inside the PDF, and every
-printed page carries the emergency numbers in its footer. Its creation dates and
-random /ID are then replaced: the dates from SOURCE_DATE_EPOCH, the /ID from the
-content, so one input gives one PDF, byte for byte.
+"""The PDF edition: Chromium (through Playwright) prints the web build's whole-guide page
+with the print styles into a tagged PDF, a bookmark per heading. It stands alone: links to
+other parts are jumps inside it, and every page's footer gives the emergency numbers. Its
+dates (from SOURCE_DATE_EPOCH) and /ID (from the content) are then fixed: one input, one PDF.
 """
 
 import datetime as dt
 import html
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 PAGE = "whole-guide/index.html"
@@ -43,9 +37,9 @@ LINKS_STAND_ALONE = """([siteRoot, published]) => {
 
 def chromium_path() -> str | None:
     """$CHROMIUM if set, else Debian's /usr/bin/chromium, else None (Playwright's own)."""
-    if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+    return os.environ.get("CHROMIUM") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+    )
 
 
 def available() -> bool:
@@ -72,6 +66,7 @@ def print_page(site: Path, output: Path, numbers: str, published: str, ready=lam
         try:
             if not ready():
                 return False
+            output.parent.mkdir(parents=True, exist_ok=True)
             page = browser.new_page()
             page.goto((site / PAGE).resolve().as_uri())
             page.evaluate(LINKS_STAND_ALONE, [site.resolve().as_uri() + "/", published])
@@ -90,11 +85,11 @@ def print_page(site: Path, output: Path, numbers: str, published: str, ready=lam
             browser.close()
 
 
-def normalise(raw: Path, output: Path) -> None:
+def normalise(path: Path) -> None:
     """Same input, same bytes: fixed dates (or none) and an /ID computed from the content."""
     import pikepdf
 
-    with pikepdf.open(raw) as pdf:
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         info = pdf.docinfo
         for key in ("/CreationDate", "/ModDate"):
             if key in info:
@@ -105,16 +100,12 @@ def normalise(raw: Path, output: Path) -> None:
             info["/CreationDate"] = info["/ModDate"] = stamp
         if "/Metadata" in pdf.Root:  # XMP repeats the dates; the document info is enough
             del pdf.Root["/Metadata"]
-        pdf.save(output, deterministic_id=True)
+        pdf.save(path, deterministic_id=True)
 
 
 def make_pdf(site: Path, output: Path, numbers: str, published: str = "", ready=lambda: True) -> bool:
     """Print the whole guide of the web build in `site` into `output`; `numbers` go in
     every page's footer; `published` is the site's real address, or "" for none."""
-    with tempfile.TemporaryDirectory() as temporary:
-        raw = Path(temporary) / "raw.pdf"
-        printed = print_page(site, raw, numbers, published, ready)
-        if printed:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            normalise(raw, output)
-        return printed
+    if printed := print_page(site, output, numbers, published, ready):
+        normalise(output)
+    return printed
