@@ -35,24 +35,31 @@ class DataError(Exception):
 class DataList:
     file: str  # file name in data/
     record: type[Record]
+    template: str  # in macros/templates/: how the page shows it
     words: str  # what the file holds, for its edit link: "Edit the list of <words>"
     section: str | None = None  # key of the list when one file holds several lists
 
 
 CRISIS = "emergency numbers and crisis lines"
-# Macro name -> where its records live. Pages call each name as a macro.
+# Macro name -> where its records live and how they are shown. Pages call each name as a macro.
 LISTS = {
-    "signs": DataList("signs.yml", records.Explained, "signs"),
-    "conditions": DataList("conditions.yml", records.Explained, "conditions"),
-    "therapies": DataList("therapies.yml", records.Therapy, "therapies"),
-    "self_care": DataList("self_care.yml", records.Explained, "self-care ideas"),
-    "seek_help": DataList("seek_help.yml", records.Explained, "reasons to get help"),
-    "emergency_numbers": DataList("crisis_lines.yml", records.EmergencyNumber, CRISIS, "emergency"),
-    "crisis_lines": DataList("crisis_lines.yml", records.CrisisLine, CRISIS, "crisis_lines"),
-    "helpline_directories": DataList("crisis_lines.yml", records.HelplineDirectory, CRISIS, "directories"),
-    "sources": DataList("sources.yml", records.Source, "sources"),
-    "glossary": DataList("glossary.yml", records.GlossaryTerm, "glossary words"),
-    "care_levels": DataList("care_levels.yml", records.CareLevel, "care levels"),
+    "signs": DataList("signs.yml", records.Explained, "explained.md.j2", "signs"),
+    "conditions": DataList("conditions.yml", records.Explained, "explained.md.j2", "conditions"),
+    "therapies": DataList("therapies.yml", records.Therapy, "therapies.md.j2", "therapies"),
+    "self_care": DataList("self_care.yml", records.Explained, "explained.md.j2", "self-care ideas"),
+    "seek_help": DataList("seek_help.yml", records.Explained, "explained.md.j2", "reasons to get help"),
+    "emergency_numbers": DataList(
+        "crisis_lines.yml", records.EmergencyNumber, "emergency_numbers.md.j2", CRISIS, "emergency"
+    ),
+    "crisis_lines": DataList(
+        "crisis_lines.yml", records.CrisisLine, "crisis_lines.md.j2", CRISIS, "crisis_lines"
+    ),
+    "helpline_directories": DataList(
+        "crisis_lines.yml", records.HelplineDirectory, "helpline_directories.md.j2", CRISIS, "directories"
+    ),
+    "sources": DataList("sources.yml", records.Source, "sources.md.j2", "sources"),
+    "glossary": DataList("glossary.yml", records.GlossaryTerm, "glossary.md.j2", "glossary words"),
+    "care_levels": DataList("care_levels.yml", records.CareLevel, "care_levels.html.j2", "care levels"),
 }
 
 

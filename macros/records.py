@@ -1,10 +1,6 @@
-"""The shape of every record in data/. Strict: no type coercion, no unknown fields.
-
-Data is text, never markup. Each text rule is one regular expression, used twice:
-here, to refuse a bad value with a message that names the character, and in the
-JSON Schemas exported for editors (`python -m build_steps.generate`), so an editor
-flags the same values while a contributor types.
-"""
+"""The shape of every record in data/: strict (no coercion, no unknown fields), and text,
+never markup. Each text rule is one regular expression, used here and in the JSON Schemas
+for editors (`python -m build_steps.generate --schemas`), so both refuse the same values."""
 
 import re
 from typing import Annotated
@@ -38,10 +34,9 @@ def _describe(character: str) -> str:
 
 
 def _text(pattern: str, what: str, max_length: int, bad_characters: str | None = None, **schema):
-    """A string type that refuses, naming the first character `pattern` does not allow;
-    the pattern goes into the JSON Schemas too, so an editor flags the same values."""
+    """A string type that refuses a value, naming the first character it may not hold
+    (by default, those the pattern's one character class refuses)."""
     compiled = re.compile(pattern)
-    # The characters to name: those the pattern's one character class refuses.
     bad = re.compile(bad_characters or pattern.replace("^[^", "[").replace("]*$", "]"))
 
     def check(value: str) -> str:
@@ -83,21 +78,18 @@ class Record(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Entry(Record):
-    """A record with a stable id: the id is its HTML anchor, so it must stay kebab-case."""
+class Explained(Record):
+    """A sign, condition, self-care strategy or reason to seek help."""
 
     id: Id
     label: Label
-
-
-class Explained(Entry):
-    """A sign, condition, self-care strategy or reason to seek help."""
-
     explanation: Text
     sources: list[Id] | None = None  # ids in data/sources.yml that support it
 
 
-class Therapy(Entry):
+class Therapy(Record):
+    id: Id
+    label: Label
     what_it_is: Text
     how_it_helps: Text
     sources: list[Id] | None = None

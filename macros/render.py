@@ -1,4 +1,4 @@
-"""Turn checked records into Markdown through the Jinja templates in templates/."""
+"""Turn checked records into HTML through the Jinja templates in templates/."""
 
 from pathlib import Path
 
@@ -6,26 +6,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from markupsafe import Markup
 
 from macros import contacts
-from macros.records import Record
+from macros.load import LISTS
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # The theme's partials that pages share with the theme (dates.html: how a date is written).
 THEME_PARTIALS = Path(__file__).resolve().parents[1] / "overrides" / "partials"
-
-# Macro name -> its template. Several lists share the same shape.
-TEMPLATE_FOR = {
-    "signs": "explained.md.j2",
-    "conditions": "explained.md.j2",
-    "self_care": "explained.md.j2",
-    "seek_help": "explained.md.j2",
-    "therapies": "therapies.md.j2",
-    "emergency_numbers": "emergency_numbers.md.j2",
-    "crisis_lines": "crisis_lines.md.j2",
-    "helpline_directories": "helpline_directories.md.j2",
-    "sources": "sources.md.j2",
-    "glossary": "glossary.md.j2",
-    "care_levels": "care_levels.html.j2",
-}
 
 
 class Renderer:
@@ -33,13 +18,9 @@ class Renderer:
         loader = ChoiceLoader(
             [FileSystemLoader(TEMPLATES_DIR), PrefixLoader({"partials": FileSystemLoader(THEME_PARTIALS)})]
         )
+        # Every value from data/ is escaped: a record reaches the page as text, never as HTML or Markdown.
         self._jinja = Environment(
-            loader=loader,
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-            # Every value from data/ is escaped: the list templates write HTML, so a
-            # record reaches the page as text, never as HTML or Markdown.
-            autoescape=True,
+            loader=loader, undefined=StrictUndefined, keep_trailing_newline=True, autoescape=True
         )
         # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
         self._jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links)
@@ -56,11 +37,6 @@ class Renderer:
         the About section that explains it."""
         return Markup(" " + self.render_template("unsourced.html.j2", about=about).strip())
 
-    def macro(self, name: str, records: list[Record]):
+    def macro(self, name: str, records: list):
         """A zero-argument function a page can call, e.g. {{ signs() }}."""
-
-        def render_list() -> str:
-            return self.render_template(TEMPLATE_FOR[name], records=records)
-
-        render_list.__name__ = name
-        return render_list
+        return lambda: self.render_template(LISTS[name].template, records=records)
