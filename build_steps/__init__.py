@@ -1,11 +1,6 @@
-"""Everything `make` runs, none of it called by a page: the check before any build
-(check.py), the files made from data/ (generate.py, json_schemas.py), the build itself
-(build.py, with the engines in engines.py), the finishing step after it (finish.py,
-page_policy.py), the PDF (pdf.py) and the review dates (review_dates.py).
-
-Every refusal is a Problem (file, line, message), reported by report(): one line each,
-and, inside GitHub Actions, an annotation on that file and line plus the job summary.
-"""
+"""Everything `make` runs, none of it called by a page. Every refusal is a Problem (file,
+line, message), reported by report(): one line each, and inside GitHub Actions an
+annotation on that file and line plus the job summary."""
 
 import os
 import sys

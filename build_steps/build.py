@@ -2,15 +2,11 @@
 
     python -m build_steps.build [--engine zensical]
 
-The check (build_steps.check), then two engine builds: the web edition (site/, with the
-offline zip and the PDF in its downloads/) and the offline edition (dist/: the folder and
-its zip; it opens from file://, search included). Chromium prints the PDF from the web
-build, and its size is then written into the pages that link to it; without a Chromium
-the build says so and no page links to a PDF.
-
-Everything is built into a temporary `.building-*` folder beside site/ and renamed into
-place, so a build that fails or is killed leaves the last complete site/ and dist/; builds
-in one checkout take turns (filelock).
+The check, then two engine builds: the web edition (site/, the offline zip and the PDF in
+its downloads/) and the offline edition (dist/, which opens from file://). Chromium prints
+the PDF from the web build; without one, the build says so and no page links to a PDF.
+All is built in a `.building-*` folder renamed into place, so a failed or killed build
+leaves the last complete site/ and dist/; builds in one checkout take turns (filelock).
 """
 
 import argparse

@@ -1,10 +1,7 @@
-"""The one check step, before any build, MkDocs or Zensical: `python -m build_steps.check`.
-
-Neither engine can publish what it refuses: a symbolic link anywhere in the repository,
-bad data, stale JSON Schemas, a snippet directive in a page, a macro call that fails
-(an unknown source, a typo), and missing or untrue review dates. Every problem is
-reported with its file and line (build_steps.report); the exit code is 1.
-"""
+"""The check before any build, by either engine (`python -m build_steps.check`; `make build`
+runs it too). It refuses a symbolic link anywhere in the repository, bad data, stale JSON
+Schemas, a snippet line in a page, a macro call that fails and missing or untrue review
+dates, each with its file and line."""
 
 import logging
 import re

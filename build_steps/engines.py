@@ -1,9 +1,5 @@
 """The one table of engine commands: `make build`, the tests and the bench all read it.
-
-Both engines build from the same mkdocs.yml. Zensical has no --site-dir option, so
-both read the output folder from SITE_DIR (mkdocs.yml, site_dir), which must be
-inside the project.
-"""
+Both build from mkdocs.yml; Zensical has no --site-dir, so both read SITE_DIR (inside the project)."""
 
 import subprocess
 import sys

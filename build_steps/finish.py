@@ -1,15 +1,8 @@
-"""The last step of every build, whatever the engine: finish(site_dir, ...).
-
-On each page it holds the article to the page policy (page_policy.py), writes the links
-to edit the data files the page shows, minifies the HTML and our stylesheet (smaller
-downloads for slow connections),
-checks that no id appears twice (a record id that equals a heading's anchor, or one id
-in two lists on one page), then adds the policies the browser enforces.
-
-Hand-written, because no library does these here: the Content-Security-Policy meta
-with the sha256 of each inline script the page carries (computed, never kept by hand),
-and the duplicate-id check that names the data record an id came from.
-"""
+"""The last step of every build, whatever the engine: on each page, the page policy
+(page_policy.py), the links to edit the data files it shows, minifying (pages and our
+stylesheet), no id used twice, then the policies the browser enforces. Hand-written, as no
+library does them: the CSP meta with each inline script's sha256, and the duplicate-id
+check that names the data record an id came from."""
 
 import base64
 import hashlib
@@ -53,11 +46,9 @@ def scripts_and_ids(html: str) -> tuple[list[str], Counter]:
 
 
 def content_security_policy(inline_scripts: list[str], offline: bool) -> str:
-    """The web edition allows exactly its inline scripts, by hash. The offline edition's
-    search runs in a frame that the vendored iframe-worker shim writes with an inline
-    script of its own, which no hash here can know without reading the shim's minified
-    code; so offline pages allow inline scripts, and still no other site: every
-    request, script, style and image stays inside the unzipped folder."""
+    """The web edition allows exactly its inline scripts, by hash. Offline, search runs in a
+    frame the vendored iframe-worker shim writes with an inline script no hash here can know
+    (short of reading its minified code): inline scripts are allowed, still no other site."""
     hashes = sorted(
         {f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline_scripts}
     )

@@ -1,6 +1,5 @@
-"""The banner's emergency numbers, for the theme (whose templates see no data/ files):
-written from data/crisis_lines.yml before every build, by `make serve` and, while it
-runs, on every rebuild (build_steps/serve_hook.py). Never committed (.gitignore).
+"""The banner's emergency numbers for the theme (which sees no data/), from
+data/crisis_lines.yml, before every build and every `make serve` rebuild; never committed.
 
     python -m build_steps.generate            # the banner partial
     python -m build_steps.generate --schemas  # also rewrite schemas/ (after changing macros/records.py)

@@ -1,11 +1,6 @@
-"""JSON Schemas of the data files, for editors, made from the record models (macros/records.py).
-
-Each data/<file>.yml starts with a `# yaml-language-server: $schema=...` line that
-points at schemas/<file>.schema.json, so VS Code (with the YAML extension) and other
-editors complete field names and flag a bad value while a contributor types; `make lint`
-validates data/ against them too (check-jsonschema). They are committed, and the check
-step refuses to build while one differs from the models.
-"""
+"""JSON Schemas of the data files, from the record models (macros/records.py): each data file's
+first line points editors at its schema, so they flag a bad value while a contributor types;
+`make lint` validates data/ with them. Committed; the check refuses one that is out of date."""
 
 import json
 from pathlib import Path

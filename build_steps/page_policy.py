@@ -1,10 +1,7 @@
-"""What a page's rendered content may hold: one allow-list policy of a maintained HTML
-sanitizer (justhtml), applied to the article HTML each engine built, never to guesses
-from Markdown. Contributors may use a little HTML (a <span>, an <abbr>, a <time>), but
-never scripts, frames, inline event handlers, inline styles or `javascript:` links.
-The sanitizer only reports here: each finding is a Problem naming the page's source,
-the element or attribute, and the line it most likely came from.
-"""
+"""What a page's built article may hold: one allow-list policy of justhtml's sanitizer, in
+report-only mode. A little HTML (<span>, <abbr>, <time>) is fine; scripts, frames, event
+handlers, inline styles and `javascript:` links are refused, naming the page, the element
+or attribute, and the Markdown line they most likely came from."""
 
 import re
 from pathlib import Path

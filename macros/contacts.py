@@ -1,8 +1,5 @@
-"""tel:, sms: and chat links for the emergency numbers and crisis lines.
-
-Every piece of data is HTML-escaped here; the link text is the readable number
-("116 123"), the address the dialable one ("tel:116123").
-"""
+"""tel: and sms: links for the emergency numbers and crisis lines, every value escaped: the
+text is the readable number ("116 123"), the address the dialable one ("tel:116123")."""
 
 import re
 

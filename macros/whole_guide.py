@@ -1,11 +1,7 @@
-"""The whole guide on one page: every page in reading order, each with its review dates.
-
-A macro, not a plugin: {{ whole_guide() }} in docs/whole-guide.md renders every other
-page of the nav, macros and citations included, with its headings one level down and
-every anchor prefixed with its page's name ("get-help--if-you-are-in-danger-now"), so
-the PDF printed from it can turn each link to a page into a jump inside the PDF.
-Its citations are numbered across the whole guide and listed once, at the end.
-"""
+"""{{ whole_guide() }}: every other page of the nav on one page, in reading order, with its
+review dates, headings one level down and anchors prefixed with its name
+("get-help--if-you-are-in-danger-now"), so the PDF can turn links into jumps. Its
+citations are numbered across the guide and listed once, at the end."""
 
 import re
 from pathlib import Path
