@@ -33,8 +33,7 @@ class Renderer:
         return self._jinja.get_template(template).render(**context)
 
     def unsourced(self, about: str) -> Markup:
-        """The one marker for a point with no verified source yet, linking to `about`,
-        the About section that explains it."""
+        """The one marker for a point with no verified source yet, linking to `about`."""
         return Markup(" " + self.render_template("unsourced.html.j2", about=about).strip())
 
     def macro(self, name: str, records: list):
