@@ -1,8 +1,9 @@
-"""Headless Chromium for the browser tests, a loopback server for the built site, and watches."""
+"""Headless Chromium for the browser tests, a loopback server for the built site, watches and helpers."""
 
 import functools
 import threading
-from contextlib import contextmanager
+import zipfile
+from contextlib import contextmanager, suppress
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 # Root needs --no-sandbox; the rest stop Chromium calling Google's services.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]  # fmt: skip
+PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True}
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -44,20 +46,32 @@ def serve(folder: Path, handler_class: type | None = None):
         server.server_close()
 
 
+# Records every Content-Security-Policy violation, in each frame, from the first script on.
+RECORD_CSP_VIOLATIONS = """window.__cspViolations = []; document.addEventListener("securitypolicyviolation",
+  (e) => window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));"""
+
+
 class PageWatch:
-    """Records every request and every console error of one page."""
+    """Records every request, console error and policy violation of one page."""
 
     def __init__(self, page):
-        self.requests: list[str] = []
-        self.errors: list[str] = []
+        self.page, self.requests, self.errors, self.csp_reports = page, [], [], []
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("console", lambda m: "Content Security Policy" in m.text and self.csp_reports.append(m.text))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def violations(self) -> list[str]:
+        """The frames' records (RECORD_CSP_VIOLATIONS), and console reports (frames that script writes)."""
+        found = list(self.csp_reports)
+        for frame in self.page.frames:
+            with suppress(Exception):  # a frame that went away
+                found += frame.evaluate("window.__cspViolations || []")
+        return found
 
 
 def search(page, query: str) -> list[list[str]]:
-    """Type a query into the page's search box like a reader (Material searches on key
-    presses); the result groups, each a list of hrefs: the page first, then its sections."""
+    """Type a query as a reader does (Material searches on key presses): the result groups' hrefs."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
@@ -68,10 +82,8 @@ def search(page, query: str) -> list[list[str]]:
         page.wait_for_selector(".md-search-result__item a", timeout=5000)
     except PlaywrightTimeout:
         return []
-    return page.eval_on_selector_all(
-        ".md-search-result__item",
-        "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))",
-    )
+    links = "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))"
+    return page.eval_on_selector_all(".md-search-result__item", links)
 
 
 def short(href: str, base: str) -> str:
@@ -80,37 +92,23 @@ def short(href: str, base: str) -> str:
     return page.split("?")[0] + (f"#{anchor}" if anchor else "")
 
 
-# Records every Content-Security-Policy violation, in each frame, from the first script on.
-RECORD_CSP_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`);
-});
-"""
-
-
-class CspWatch:
-    """Every policy violation of one page: the events its frames record (needs
-    RECORD_CSP_VIOLATIONS as an init script), and Chromium's console reports, which
-    also cover frames written by script, where no init script runs."""
-
-    def __init__(self, page):
-        self.page = page
-        self.console: list[str] = []
-        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
-
-    def violations(self) -> list[str]:
-        found = []
-        for frame in self.page.frames:
-            try:
-                found += frame.evaluate("window.__cspViolations || []")
-            except Exception:  # a frame that went away
-                continue
-        return found + self.console
-
-
-def use_search_and_palette(page) -> None:
-    """Run a search (the worker and its index) and switch the colour palette."""
+def use_page(page) -> None:
+    """Use a page as a reader: a search (the worker and its index), the palette, the self-check if any."""
     assert search(page, "trust"), "the search found nothing"
     page.keyboard.press("Escape")
     page.locator("form[data-md-component=palette] label:visible").first.click()
+    if page.locator("form.self-check").count():  # ticked, it writes its summary
+        page.locator("form.self-check input[type=checkbox]").first.check()
+        assert page.locator(".self-check__summary [data-ticked] li").count() == 1
+
+
+def unzip_offline(built: Path, folder: Path) -> str:
+    """The offline edition's zip unzipped into folder: the file:// URL of its pages' folder, ending in /."""
+    with zipfile.ZipFile(built / "dist" / "hyper-independence-guide-offline.zip") as archive:
+        archive.extractall(folder)
+    return next(folder.glob("*/index.html")).parent.as_uri() + "/"
+
+
+def offline_file(url_path: str) -> str:
+    """A page's file in the offline edition: signs/ is signs.html, the home page index.html."""
+    return (url_path.rstrip("/") or "index") + ".html"

@@ -1,30 +1,19 @@
 """The offline edition, unzipped and opened from file://, works with no network at all."""
 
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.browser import RECORD_CSP_VIOLATIONS, CspWatch, PageWatch, use_search_and_palette
+from tests.browser import RECORD_CSP_VIOLATIONS, PageWatch, offline_file, unzip_offline, use_page
 from tests.site import ALL_PAGES, PAGES
-from tests.test_browser_act import SIGNS, WATCH_JS, kept, ticked
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def offline_home(built, tmp_path_factory):
-    """file:// URL of index.html in the unzipped offline edition."""
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built / "dist" / "hyper-independence-guide-offline.zip") as archive:
-        archive.extractall(folder)
-    (index,) = folder.glob("*/index.html")
-    return index.as_uri()
-
-
-def _offline_url(home: str, url_path: str) -> str:
-    return home.removesuffix("index.html") + (url_path.rstrip("/") or "index") + ".html"
+def offline(built, tmp_path_factory) -> str:
+    return unzip_offline(built, tmp_path_factory.mktemp("offline"))
 
 
 def _offline_only(watch: PageWatch) -> None:
@@ -33,63 +22,43 @@ def _offline_only(watch: PageWatch) -> None:
     assert not watch.errors, f"console errors: {watch.errors}"
 
 
-def test_every_page_is_reached_through_the_navigation(context, offline_home):
+def test_the_zip_the_web_home_offers_reaches_every_page_from_file(context, web_url, built, offline):
+    home = context.new_page()
+    home.goto(web_url)
+    link = home.get_by_role("link", name="Read offline: download").evaluate("a => a.href")
+    zip_file = built / "dist" / "hyper-independence-guide-offline.zip"
+    assert home.request.get(link).body() == zip_file.read_bytes()  # the one unzipped here
     page = context.new_page()
     watch = PageWatch(page)
-    page.goto(offline_home)
-    for source, url_path in PAGES:
-        file = _offline_url("", url_path)
-        page.locator(f"nav.md-nav--primary a.md-nav__link[href$='{file}']").first.click()
-        page.wait_for_load_state("load")
-        assert page.url == _offline_url(offline_home, url_path), source
-        assert page.locator("h1").count() == 1
-        # The theme's stylesheet is applied, not just linked.
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-    _offline_only(watch)
-
-
-def test_offline_edition_says_so_and_its_pdf_link_works(context, offline_home):
-    page = context.new_page()
-    page.goto(offline_home)
+    page.goto(offline + "index.html")
     assert "offline copy" in page.locator("article").inner_text()
     assert page.locator("a[href$='.zip']").count() == 0
     href = page.locator(".page-actions a[href$='.pdf']").get_attribute("href")
     assert href == "downloads/hyper-independence-guide.pdf"
-    assert (Path(unquote(urlparse(page.url).path)).parent / href).read_bytes().startswith(b"%PDF")
-
-
-def test_need_help_now_link_works_offline(context, offline_home):
-    page = context.new_page()
-    page.goto(_offline_url(offline_home, "signs/"))
+    assert (Path(unquote(urlparse(offline).path)) / href).read_bytes().startswith(b"%PDF")
+    for source, url_path in PAGES:
+        page.locator(f"nav.md-nav--primary a.md-nav__link[href$='{offline_file(url_path)}']").first.click()
+        page.wait_for_load_state("load")
+        assert page.url == offline + offline_file(url_path), source
+        # The theme's stylesheet is applied, not just linked.
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     page.get_by_role("link", name="Crisis lines and more help").click()
     page.wait_for_load_state("load")
-    assert page.url.endswith("/get-help.html#if-you-are-in-danger-now")
+    assert page.url == offline + "get-help.html#if-you-are-in-danger-now"
     assert page.locator("#if-you-are-in-danger-now").is_visible()
-
-
-@pytest.mark.parametrize(("source", "url_path"), ALL_PAGES)
-def test_the_policy_holds_from_file_with_no_violations(context, offline_home, source, url_path):
-    """Search (worker frame included) and the palette from file://: no violation, no network."""
-    context.add_init_script(RECORD_CSP_VIOLATIONS)
-    page = context.new_page()
-    csp, watch = CspWatch(page), PageWatch(page)
-    page.goto(_offline_url(offline_home, url_path))
-    policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
-    assert "default-src 'self'" in policy and "script-src 'self' 'unsafe-inline';" in policy
-    use_search_and_palette(page)
-    page.wait_for_timeout(200)
-    assert csp.violations() == [], source
     _offline_only(watch)
 
 
-def test_self_check_works_offline_and_keeps_nothing(context, offline_home):
-    context.add_init_script(WATCH_JS)
+@pytest.mark.parametrize(("source", "url_path"), ALL_PAGES)
+def test_the_policy_holds_from_file_with_no_violations(context, offline, source, url_path):
+    """Search (its worker frame too), the palette and the self-check from file://: no violation or request."""
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     watch = PageWatch(page)
-    page.goto(_offline_url(offline_home, "signs/"), wait_until="networkidle")
-    before, nothing = len(watch.requests), kept(page)
-    for sign in SIGNS[:2]:
-        page.get_by_role("checkbox", name=sign.label, exact=True).check()
-    assert ticked(page) == [sign.label for sign in SIGNS[:2]]
-    assert watch.requests[before:] == [] and kept(page) == nothing
+    page.goto(offline + offline_file(url_path))
+    policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+    assert "default-src 'self'" in policy and "script-src 'self' 'unsafe-inline';" in policy
+    use_page(page)
+    page.wait_for_timeout(200)
+    assert watch.violations() == [], source
     _offline_only(watch)

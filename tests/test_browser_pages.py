@@ -1,11 +1,10 @@
-"""Every page in Chromium, as a reader uses it: axe-core in both palettes, search and the
-palette toggle in use, with no Content-Security-Policy violation, no request to another
-site, no cookie and no console error. Then the checks' negative controls."""
+"""Every page in Chromium as a reader uses it: axe-core in both palettes, and no policy violation, request
+elsewhere, cookie or console error, with negative controls; then what every page shares, once."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import RECORD_CSP_VIOLATIONS, CspWatch, PageWatch, use_search_and_palette
+from tests.browser import RECORD_CSP_VIOLATIONS, PageWatch, search, use_page
 from tests.site import ALL_PAGES
 
 pytestmark = pytest.mark.browser
@@ -21,8 +20,7 @@ def axe_violations(page) -> list[str]:
 
 @pytest.fixture
 def reader(browser):
-    """A fresh profile that records policy violations; reduced motion so axe reads the
-    final colours, not a palette transition half-way."""
+    """A fresh profile recording policy violations; reduced motion, so axe reads the final colours."""
     context = browser.new_context(reduced_motion="reduce")
     context.add_init_script(RECORD_CSP_VIOLATIONS)
     yield context.new_page()
@@ -31,20 +29,15 @@ def reader(browser):
 
 @pytest.mark.parametrize("url_path", [url for _, url in ALL_PAGES] + ["no-such-page/"])
 def test_page_in_use_is_accessible_private_and_within_its_policy(reader, web_url, url_path):
-    page, name = reader, url_path or "home"
-    watch, csp = PageWatch(page), CspWatch(page)
+    page, name, watch = reader, url_path or "home", PageWatch(reader)
     page.goto(web_url + url_path, wait_until="networkidle")
     assert page.evaluate(SCHEME) == "default"
-    assert not axe_violations(page), f"{name} (light): {axe_violations(page)}"
-    use_search_and_palette(page)
+    assert (found := axe_violations(page)) == [], f"{name} (light): {found}"
+    use_page(page)
     assert page.evaluate(SCHEME) == "slate"
-    assert not axe_violations(page), f"{name} (dark): {axe_violations(page)}"
-    if page.locator("form.self-check").count():  # the self-check, ticked, writes its summary
-        page.locator("form.self-check input[type=checkbox]").first.check()
-        assert page.locator(".self-check__summary [data-ticked] li").count() == 1
-        assert not axe_violations(page), f"{name} (ticked self-check): {axe_violations(page)}"
+    assert (found := axe_violations(page)) == [], f"{name} (dark, searched, self-check ticked): {found}"
     page.wait_for_timeout(200)
-    assert csp.violations() == [], name
+    assert watch.violations() == [], name
     elsewhere = [url for url in watch.requests if not url.startswith((web_url, "data:"))]
     assert watch.requests and not elsewhere, f"{name}: requests leave the site: {elsewhere}"
     errors = [e for e in watch.errors if not (url_path == "no-such-page/" and "404 (Not Found)" in e)]
@@ -55,37 +48,49 @@ def test_page_in_use_is_accessible_private_and_within_its_policy(reader, web_url
     assert page.locator("meta[name=referrer]").get_attribute("content") == "no-referrer"
 
 
-def test_axe_reports_a_planted_violation(reader, web_url):
-    """Negative control: an image without alt text must be reported."""
-    reader.goto(web_url)
-    reader.evaluate("document.querySelector('article').append(Object.assign(new Image(), {src: 'x.png'}))")
-    assert any(v.startswith("image-alt") for v in axe_violations(reader))
-
-
-def test_an_injected_inline_handler_and_third_party_script_are_blocked(reader, web_url):
-    """Negative control: markup that slipped through would still not run, and the watch sees it."""
-    csp = CspWatch(reader)
+def test_the_checks_see_a_planted_image_inline_handler_tracker_and_request_elsewhere(reader, web_url):
+    """Negative controls: axe, the policy and its watch, and the request watch each see what they must."""
+    watch = PageWatch(reader)
     reader.goto(web_url + "signs/")
     reader.evaluate(
-        "() => { document.body.insertAdjacentHTML('beforeend',"
-        ' \'<img src="data:," onerror="window.__ran = 1">\');'
-        " const s = document.createElement('script'); s.src = 'https://tracker.example/t.js';"
-        " document.head.append(s); }"
+        """() => { document.querySelector('article').insertAdjacentHTML('beforeend',
+          '<img src="data:," onerror="window.__ran = 1">');
+        const s = document.createElement('script'); s.src = 'https://tracker.example/t.js';
+        document.head.append(s); }"""
     )
     reader.wait_for_timeout(300)
+    assert any(v.startswith("image-alt") for v in axe_violations(reader))
     assert reader.evaluate("window.__ran") is None
-    violations = csp.violations()
+    violations = watch.violations()
     assert any("script-src" in v for v in violations) and any("tracker.example" in v for v in violations)
-
-
-def test_request_watch_sees_third_party_requests(browser, web_url):
-    """Negative control: a request to another origin is recorded, so the check above can fail.
-    The page's own policy would block it before it is made, so bypass it here."""
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    watch = PageWatch(page)
-    page.goto(web_url)
-    page.evaluate("fetch('http://198.51.100.1/', {mode: 'no-cors'}).catch(() => null)")
-    page.wait_for_timeout(300)
-    context.close()
+    # The policy blocks other sites' requests before they are made, but not leaving the page for one.
+    reader.evaluate("setTimeout(() => { location.href = 'http://198.51.100.1/'; })")
+    reader.wait_for_timeout(300)
     assert any(url.startswith("http://198.51.100.1") for url in watch.requests)
+
+
+# -- What every page shares, checked once (keyboard and focus: test_browser_wcag.py) ----------
+def test_print_drops_navigation_and_keeps_source_urls(context, web_url):
+    page = context.new_page()
+    page.goto(web_url + "healing/")
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"]:
+        assert page.locator(chrome).is_hidden(), chrome
+    source = page.locator(".page-sources a[href^='http']").first  # its address is printed after it
+    assert source.evaluate("a => getComputedStyle(a, '::after').content.includes(a.href)")
+
+
+def test_search_dialog_is_accessible_in_both_palettes_and_the_chosen_one_survives_a_reload(browser, web_url):
+    page = browser.new_page(reduced_motion="reduce")
+    page.goto(web_url)
+    for scheme in ("default", "slate"):
+        assert page.evaluate(SCHEME) == scheme
+        assert search(page, "therapy")
+        assert (found := axe_violations(page)) == [], f"search dialog ({scheme}): {found}"
+        # It has a name: all that axe's aria-dialog-name (a best practice, not a WCAG tag) asks.
+        assert page.get_by_role("dialog", name="Search this guide", include_hidden=True).count() == 1
+        if scheme == "default":  # choose the dark palette, then reload
+            page.keyboard.press("Escape")
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+            page.reload()
+    page.close()
