@@ -11,6 +11,7 @@ leaves the last complete site/ and dist/; builds in one checkout take turns (fil
 
 import argparse
 import datetime as dt
+import logging
 import os
 import re
 import shutil
@@ -110,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine that builds the site")
     args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)s - %(message)s")
+    logging.getLogger("build_steps").setLevel(logging.INFO)  # the check's notices, e.g. a review due
     root = Path.cwd()
     with FileLock(root / ".build.lock"):
         for leftover in root.glob(".building-*"):  # from a build that was killed

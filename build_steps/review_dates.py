@@ -37,7 +37,7 @@ def first_commits(root: Path) -> dict[str, dt.date]:
     log = ["log", "--diff-filter=A", "--format=%x00%cs", "--name-only", "--", "docs/*.md"]
     log_output = subprocess.run(["git", "-C", str(root), *log], capture_output=True, text=True)
     if log_output.returncode:
-        logging.info("No git history here: review dates are not compared with the pages' first commits.")
+        log.info("No git history here: review dates are not compared with the pages' first commits.")
         return {}
     added = {}
     for entry in log_output.stdout.split("\0")[1:]:  # newest first, so the oldest date wins

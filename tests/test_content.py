@@ -1,6 +1,7 @@
-"""The words of every page as a reader sees them: plain language, plain words, no more claimed than
-the sources say. Each check has a negative control that proves it can fail."""
+"""The words of every page as a reader sees them: plain, and claiming no more than the sources say.
+Each check has a negative control that proves it can fail."""
 
+import itertools
 import re
 from urllib.parse import urljoin
 
@@ -11,26 +12,30 @@ from bs4 import BeautifulSoup
 from macros.pages import read_page
 from tests.site import ALL_PAGES, CONFIG, DATA, LIST_PAGE, PAGES, ROOT, article, url_path, visible_sentences
 
-# -- Plain language ------------------------------------------------------------------------
-
 MAX_GRADE = 7.0  # Flesch–Kincaid grade
 MAX_WORDS_PER_SENTENCE = 20  # on average
+CLICK = re.compile(r"\bclick", re.I)  # say "select" or "tap"
+
+
+def html(markup: str) -> BeautifulSoup:
+    return BeautifulSoup(f"<article>{markup}</article>", "html.parser")
 
 
 @pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_reading_grade_and_sentence_length_are_within_the_limits(site, source, path):
+def test_plain_language_within_the_limits_and_never_click(site, source, path):
     text = " ".join(visible_sentences(site, path))
     assert textstat.flesch_kincaid_grade(text) <= MAX_GRADE, source
     assert textstat.avg_sentence_length(text) <= MAX_WORDS_PER_SENTENCE, source
+    assert not CLICK.search(article(site, path).get_text(" ")), f"{source}: say 'select' or 'tap'"
 
 
-def test_reading_measures_can_fail():
-    dense = "Hyper-independence constitutes a maladaptive psychological configuration characterised by "
-    dense += "comprehensive avoidance of interpersonal dependency and institutional assistance."
+def test_plain_language_checks_can_fail():
+    dense = "Hyper-independence constitutes a maladaptive psychological configuration."
     long = "If you find that you say no every time a friend offers to help you carry the bags home "
     long += "from the shop on a busy day, it may be worth a thought."
     assert textstat.flesch_kincaid_grade(dense) > MAX_GRADE
     assert textstat.avg_sentence_length(long) > MAX_WORDS_PER_SENTENCE
+    assert CLICK.search("Click the number to see the source.")
 
 
 # -- Abbreviations: in words at first use (a tooltip needs a mouse), and as tooltips --------
@@ -64,28 +69,8 @@ def unexplained_abbreviations(main, path: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_abbreviations_are_explained_in_words_at_first_use(site, source, path):
-    assert not unexplained_abbreviations(article(site, path), path), source
-
-
-ABBREVIATION_CASES = [
-    ("<p>Talking therapies help with PTSD.</p>", False),
-    ("<p>PTSD, or post-traumatic stress disorder, is a condition.</p>", False),
-    ("<p>Post-traumatic stress disorder (PTSD) is a condition.</p>", True),
-    ('<p>Some people have <a href="../glossary/#post-traumatic-stress-disorder">PTSD</a>.</p>', True),
-]
-
-
-@pytest.mark.parametrize(("html", "explained"), ABBREVIATION_CASES)
-def test_abbreviation_check_can_fail(html, explained):
-    main = BeautifulSoup(f"<article>{html}</article>", "html.parser")
-    assert (not unexplained_abbreviations(main, "healing/")) is explained
-
-
 def tooltip_problems(markdown: str, main) -> list[str]:
-    """Each glossary abbreviation the page's words use is a tooltip (made by {{ page_sources() }}),
-    and every tooltip says its term."""
+    """Abbreviations the page's words use without a tooltip ({{ page_sources() }}), and wrong tooltips."""
     words = re.sub(r"\{\{.*?\}\}", "", markdown, flags=re.S)  # macro output is raw HTML
     terms = {entry.abbreviation: entry.term for entry in ABBREVIATED}
     tooltips = {abbr.get_text(): abbr.get("title") for abbr in main.find_all("abbr")}
@@ -94,42 +79,29 @@ def tooltip_problems(markdown: str, main) -> list[str]:
 
 
 @pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_abbreviations_are_tooltips_from_the_glossary(site, source, path):
+def test_abbreviations_are_explained_in_words_and_are_tooltips_from_the_glossary(site, source, path):
+    assert not unexplained_abbreviations(article(site, path), path), source
     assert not tooltip_problems(read_page(ROOT / "docs" / source).body, article(site, path)), source
 
 
-def test_tooltip_check_can_fail():
-    words = "Post-traumatic stress disorder (PTSD) is common."
-    missing = BeautifulSoup(f"<article><p>{words}</p></article>", "html.parser")
-    wrong = BeautifulSoup('<article><p><abbr title="Post-truth">PTSD</abbr></p></article>', "html.parser")
-    assert tooltip_problems(words, missing) == ["PTSD has no tooltip"]
-    assert tooltip_problems(words, wrong) == ["PTSD: 'Post-truth'"]
+ABBREVIATION_CASES = [  # (the words, whether the abbreviation is explained)
+    ("<p>Talking therapies help with PTSD.</p>", False),
+    ("<p>PTSD, or post-traumatic stress disorder, is a condition.</p>", False),
+    ("<p>Post-traumatic stress disorder (PTSD) is a condition.</p>", True),
+    ('<p>Some people have <a href="../glossary/#post-traumatic-stress-disorder">PTSD</a>.</p>', True),
+]
 
 
-# -- "Select" or "tap", never "click" -------------------------------------------------------
+def test_abbreviation_checks_can_fail():
+    for markup, explained in ABBREVIATION_CASES:
+        assert (not unexplained_abbreviations(html(markup), "healing/")) is explained, markup
+    words, wrong = "Post-traumatic stress disorder (PTSD) is common.", '<abbr title="Post-truth">PTSD</abbr>'
+    assert tooltip_problems(words, html(f"<p>{words}</p>")) == ["PTSD has no tooltip"]
+    assert tooltip_problems(words, html(wrong)) == ["PTSD: 'Post-truth'"]
 
-CLICK = re.compile(r"\bclick", re.I)
-
-
-@pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_pages_never_say_click(site, source, path):
-    assert not CLICK.search(article(site, path).get_text(" ")), f"{source}: say 'select' or 'tap'"
-
-
-def test_click_check_can_fail():
-    assert CLICK.search("Click the number to see the source.")
-
-
-# -- One name per page: nav label, title, heading and the words of every link to it ----------
 
 NAV_NAME = {file: label for item in CONFIG["nav"] for label, file in item.items()}
 NAME_OF_URL = {f"https://site/{path}": NAV_NAME[source] for source, path in PAGES}
-
-
-@pytest.mark.parametrize(("source", "path"), PAGES)
-def test_nav_label_title_and_heading_are_one_name(site, source, path):
-    heading = article(site, path).find("h1").get_text(" ", strip=True)
-    assert NAV_NAME[source] == read_page(ROOT / "docs" / source).meta["title"] == heading
 
 
 def misnamed_links(main, path: str) -> list[str]:
@@ -137,8 +109,7 @@ def misnamed_links(main, path: str) -> list[str]:
     problems = []
     for link in main.find_all("a", href=True):
         name = NAME_OF_URL.get(urljoin(f"https://site/{path}", link["href"]))
-        # find_all(string=True), not get_text(): it also reads a link inside a <template>
-        # (the self-check's summary), which get_text() leaves out.
+        # find_all(string=True) also reads a link inside a <template>, which get_text() leaves out.
         words = " ".join(" ".join(link.find_all(string=True)).split())
         if name is not None and not (words == name or words.startswith(f"{name} ")):
             problems.append(f"'{words}' links to '{name}'")
@@ -146,14 +117,17 @@ def misnamed_links(main, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("source", "path"), PAGES)
-def test_links_to_a_page_use_its_name(site, source, path):
-    assert not misnamed_links(article(site, path), path), source
+def test_a_page_has_one_name_in_nav_title_heading_and_links(site, source, path):
+    main = article(site, path)
+    heading = main.find("h1").get_text(" ", strip=True)
+    assert NAV_NAME[source] == read_page(ROOT / "docs" / source).meta["title"] == heading
+    assert not misnamed_links(main, path), source
 
 
 def test_link_name_check_can_fail():
     """The old name of the balance page is caught."""
-    old = f'<article><a href="../{url_path("balance.md")}">Balancing independence and closeness</a></article>'
-    assert misnamed_links(BeautifulSoup(old, "html.parser"), url_path("healing.md"))
+    old = f'<a href="../{url_path("balance.md")}">Balancing independence and closeness</a>'
+    assert misnamed_links(html(old), url_path("healing.md"))
 
 
 # -- No invented framing or typed disclaimers, in what contributors write ---------------------
@@ -173,71 +147,52 @@ def invented_or_typed(text: str) -> list[str]:
     return [match.group(0) for rule in INVENTED_OR_TYPED for match in re.finditer(rule, text, re.I)]
 
 
-def _author_text(path) -> str:
-    """A page or a data file; the About section that explains the marker is left out."""
-    text = path.read_text(encoding="utf-8")
-    return re.sub(r"## [^\n]*\{ #no-source-yet \}.*?(?=\n## )", "", text, flags=re.S)
-
-
 def test_no_invented_framing_or_typed_disclaimers():
-    files = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "data").glob("*.yml"))
-    found = {f.name: hits for f in files if (hits := invented_or_typed(_author_text(f)))}
-    assert not found, f"write the claim plainly and mark it with {{{{ unsourced() }}}}: {found}"
-
-
-def test_invented_framing_check_can_fail():
-    bad = [
+    bad = [  # the negative control
         "Many people with hyper-independence say clear boundaries help.",
         "Some people with hyper-independence describe feeling annoyed.",
         "We have not found a trusted source for this yet.",
         'You feel it. <small class="unsourced">([no source yet](about.md#no-source-yet))</small>',
     ]
     assert all(map(invented_or_typed, bad))
+    files = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "data").glob("*.yml"))
+    # The About section that explains the marker is left out.
+    about = re.compile(r"## [^\n]*\{ #no-source-yet \}.*?(?=\n## )", re.S)
+    texts = {f.name: about.sub("", f.read_text(encoding="utf-8")) for f in files}
+    found = {name: hits for name, text in texts.items() if (hits := invented_or_typed(text))}
+    assert not found, f"write the claim plainly and mark it with {{{{ unsourced() }}}}: {found}"
 
 
 # -- The generated "no source yet" marker, on the built pages ----------------------------------
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 MARKER_TARGET = f"https://site/{url_path('about.md')}#no-source-yet"
+SOURCED_LISTS = [(name, path) for name, path in LIST_PAGE.items() if hasattr(DATA[name][0], "sources")]
 
 
 def _section_after(heading) -> list:
     """The elements after a heading, up to the next heading of any level."""
-    section = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name in HEADINGS:
-            break
-        section.append(sibling)
-    return section
+    return list(itertools.takewhile(lambda e: e.name not in HEADINGS, heading.find_next_siblings()))
 
 
 def markers_in_record(main, record_id: str) -> int:
     return sum(len(element.select(".unsourced")) for element in _section_after(main.find(id=record_id)))
 
 
-SOURCED_LISTS = [(name, path) for name, path in LIST_PAGE.items() if hasattr(DATA[name][0], "sources")]
-
-
-@pytest.mark.parametrize(("name", "path"), SOURCED_LISTS)
-def test_each_record_without_sources_shows_exactly_one_marker(site, name, path):
-    main = article(site, path)
-    wrong = [r.id for r in DATA[name] if markers_in_record(main, r.id) != (0 if r.sources else 1)]
-    assert not wrong, f"{name} on {path}"
-
-
 def test_marker_count_in_a_record_can_fail():
-    html = '<article><h3 id="a">A</h3><p>Text.</p><h3 id="b">B</h3><p>Text. <small class="unsourced">x'
-    main = BeautifulSoup(html + '</small><small class="unsourced">x</small></p></article>', "html.parser")
+    two = '<small class="unsourced">x</small>' * 2
+    main = html(f'<h3 id="a">A</h3><p>Text.</p><h3 id="b">B</h3><p>Text. {two}</p>')
     assert markers_in_record(main, "a") == 0 and markers_in_record(main, "b") == 2
 
 
 @pytest.mark.parametrize(("source", "path"), PAGES)
 def test_markers_appear_only_where_generated_and_link_to_their_explanation(site, source, path):
-    """One marker per {{ unsourced() }} call and per shown record with no sources."""
+    """One marker per {{ unsourced() }} call, and one in each shown record with no sources."""
+    main, records = article(site, path), [r for name, on in SOURCED_LISTS if on == path for r in DATA[name]]
+    assert [r.id for r in records if markers_in_record(main, r.id) != (0 if r.sources else 1)] == [], source
     calls = (ROOT / "docs" / source).read_text(encoding="utf-8").count("{{ unsourced() }}")
-    records = sum(not r.sources for name, page in SOURCED_LISTS if page == path for r in DATA[name])
-    markers = article(site, path).select(".unsourced")
-    assert len(markers) == calls + records, source
+    markers = main.select(".unsourced")
+    assert len(markers) == calls + sum(not r.sources for r in records), source
     for marker in markers:
         assert [urljoin(f"https://site/{path}", a["href"]) for a in marker.find_all("a")] == [MARKER_TARGET]
         assert marker.get_text(strip=True) == "(no source yet)"
@@ -248,8 +203,6 @@ def test_about_page_explains_the_marker(site):
     assert section is not None and section.name == "h2"
     assert "no source yet" in " ".join(e.get_text() for e in _section_after(section))
 
-
-# -- The four-week advice: about recent events, away from flashbacks ---------------------------
 
 FOUR_WEEKS = re.compile(r"\b(four|4) weeks\b", re.I)
 
@@ -276,16 +229,13 @@ def four_week_problems(main) -> list[str]:
 
 
 def test_four_week_advice_is_about_recent_events_and_away_from_flashbacks(site):
+    # The negative control, the old wording: in the list with flashbacks, and no 'recent'.
+    old = "<h2>When to see a doctor</h2><h3>You have flashbacks</h3><p>You have flashbacks. "
+    old += "If you are still struggling about four weeks after a traumatic event, see a doctor.</p>"
+    assert len(four_week_problems(html(old))) == 2
     found = 0
     for source, path in PAGES:
         main = article(site, path)
         found += sum(bool(FOUR_WEEKS.search(s)) for s in _h2_sections(main))
         assert not four_week_problems(main), source
     assert found, "the four-week advice (nidirect) must stay on the site"
-
-
-def test_four_week_check_can_fail():
-    """The old wording: in the list with flashbacks, and no 'recent'."""
-    old = "<article><h2>When to see a doctor</h2><h3>You have flashbacks</h3><p>You have flashbacks. "
-    old += "If you are still struggling about four weeks after a traumatic event, see a doctor.</p></article>"
-    assert len(four_week_problems(BeautifulSoup(old, "html.parser"))) == 2

@@ -1,5 +1,4 @@
-"""A contributor's change is one file (issue 16): the edits CONTRIBUTING.md describes pass the check and
-the build and reach the site; bad edits are annotated on their file and line in GitHub Actions."""
+"""A contributor's change is one file (issue 16): edits pass and reach the site; bad ones are annotated."""
 
 import os
 import subprocess
@@ -44,9 +43,12 @@ NAV_END, WORK = "  - Sources: sources.md\n", "Hyper-independence at work"
 
 
 def _change(root: Path, *changes: tuple[str, str | None, str]) -> None:
-    """Each change: (file, old text or None to append, new text); a file that is not there is made."""
+    """Each change: (file, old text or None to append, new text or a symbolic link's target)."""
     for file, old, new in changes:
         path = root / file
+        if isinstance(new, Path):
+            path.symlink_to(new)
+            continue
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         assert old is None or old in text, f"{old!r} is not in {file}"
         path.write_text(text + new if old is None else text.replace(old, new, 1), encoding="utf-8")
@@ -89,63 +91,45 @@ def test_the_edits_build_and_their_words_reach_the_site(tmp_path):
         assert words in " ".join(page_html(root / "site", page).split()), edit
 
 
-def _line(root: Path, file: str, text: str) -> int:
-    return next(n for n, line in enumerate((root / file).read_text().splitlines(), start=1) if text in line)
-
-
-def _markup_in_a_label(root):
-    label = 'label: "[Keeping busy](javascript:alert(1)) so you never have to ask"'
-    _change(
-        root,
-        ("data/signs.yml", None, NEW_SIGN.replace("label: Keeping busy so you never have to ask", label)),
-    )
-    return "data/signs.yml", _line(root, "data/signs.yml", label), ["keeps-busy", "'label'"]
-
-
-def _unknown_source(root):
-    _change(root, ("docs/balance.md", "keeps you safe.", 'keeps you safe.{{ cite("no-such-source") }}'))
-    return "docs/balance.md", _line(root, "docs/balance.md", "no-such-source"), ["no-such-source"]
-
-
-def _page_without_review_dates(root):
-    page = ("docs/at-work.md", None, NEW_PAGE.replace("reviewed: 2026-12-01\n", ""))
-    _change(root, page, ("mkdocs.yml", NAV_END, NAV_END + "  - At work: at-work.md\n"))
-    return "docs/at-work.md", 1, ["'reviewed'"]
-
-
-def _stray_symlink(root):
-    (root / "docs" / "notes.md").symlink_to("/etc/hostname")
-    return "docs/notes.md", None, ["symbolic link"]
+BAD_LABEL = 'label: "[Keeping busy](javascript:alert(1)) so you never have to ask"'
+BAD_SIGN = NEW_SIGN.replace("label: Keeping busy so you never have to ask", BAD_LABEL)
+UNKNOWN_CITE = 'keeps you safe.{{ cite("no-such-source") }}'
+UNDATED_PAGE = NEW_PAGE.replace("reviewed: 2026-12-01\n", "")
+# Each bad edit: the file named, its line (the text on it, or its number), words of the message, the changes.
+BAD_EDITS = {
+    "markup in a label": ("data/signs.yml", BAD_LABEL, ["keeps-busy", "'label'"],
+                          ("data/signs.yml", None, BAD_SIGN)),
+    "an unknown source": ("docs/balance.md", "no-such-source", ["no-such-source"],
+                          ("docs/balance.md", "keeps you safe.", UNKNOWN_CITE)),
+    "a page without review dates": ("docs/at-work.md", 1, ["'reviewed'"],
+                                    ("docs/at-work.md", None, UNDATED_PAGE),
+                                    ("mkdocs.yml", NAV_END, NAV_END + "  - At work: at-work.md\n")),
+    "a stray symbolic link": ("docs/notes.md", None, ["symbolic link"],
+                              ("docs/notes.md", None, Path("/etc/hostname"))),
+}  # fmt: skip
 
 
 def _check(root: Path, **env: str) -> subprocess.CompletedProcess:
-    """The check step, as `make` runs it, in an environment of os.environ without GITHUB_ACTIONS plus env."""
+    """The check step, as `make` runs it, outside GitHub Actions unless env says so."""
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"} | env
-    return subprocess.run(
-        [sys.executable, "-m", "build_steps.check"], cwd=root, env=env, capture_output=True, text=True
-    )
+    command = [sys.executable, "-m", "build_steps.check"]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
 
 
-@pytest.mark.parametrize(
-    "bad_edit", [_markup_in_a_label, _unknown_source, _page_without_review_dates, _stray_symlink]
-)
-def test_a_bad_edit_is_annotated_on_its_file_and_line_in_github_actions(tmp_path, bad_edit):
+@pytest.mark.parametrize("bad_edit", BAD_EDITS)
+def test_a_bad_edit_is_annotated_on_its_file_and_line_in_github_actions_only(tmp_path, bad_edit):
     root = copy_project(tmp_path / "project")
-    file, line, words = bad_edit(root)
+    file, line, words, *changes = BAD_EDITS[bad_edit]
+    _change(root, *changes)
+    if isinstance(line, str):
+        line = next(n for n, text in enumerate((root / file).read_text().splitlines(), 1) if line in text)
     summary = tmp_path / "summary.md"
     result = _check(root, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
-    assert result.returncode == 1
     where = f"::error file={file}" + (f",line={line}" if line else "")
     annotations = [out for out in result.stdout.splitlines() if out.startswith(where)]
-    assert annotations, result.stdout + result.stderr
-    assert all(word in annotations[0] for word in words), annotations[0]
-    assert file in summary.read_text() and all(word in summary.read_text() for word in words)
-
-
-def test_outside_github_actions_the_message_stays_plain(tmp_path):
-    """Negative control: the same bad edit without GITHUB_ACTIONS prints no annotation."""
-    root = copy_project(tmp_path / "project")
-    file, line, _ = _markup_in_a_label(root)
-    result = _check(root)
-    assert result.returncode == 1 and "::error" not in result.stdout
-    assert f"ERROR - {file}: line {line}: " in result.stderr and "keeps-busy" in result.stderr
+    assert result.returncode == 1 and annotations, result.stdout + result.stderr
+    assert all(word in annotations[0] and word in summary.read_text() for word in [file, *words]), annotations
+    plain = _check(root)  # the negative control: outside GitHub Actions, a plain message and no annotation
+    assert plain.returncode == 1 and "::error" not in plain.stdout, plain.stdout
+    assert f"ERROR - {file}: " + (f"line {line}: " if line else "") in plain.stderr, plain.stderr
+    assert all(word in plain.stderr for word in words), plain.stderr

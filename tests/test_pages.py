@@ -1,91 +1,53 @@
 """Every page of the nav as it ships, each record of data/ on its page; broken links stop the build."""
 
 import re
-import shutil
 from collections import Counter
 
 import pytest
-import yaml
 
 from build_steps import generate
 from build_steps.build import engine_problems
 from build_steps.engines import engine_build
-from macros import page_macros
-from macros.load import LISTS
-from macros.pages import read_page
-from tests.site import (
-    ALL_PAGES,
-    CONFIG,
-    DATA,
-    ENV,
-    LIST_FILE,
-    LIST_PAGE,
-    PAGES,
-    ROOT,
-    article,
-    copy_project,
-    page_html,
-    soup,
-    url_path,
-)
+from macros.whole_guide import PAGE as WHOLE_GUIDE
+from tests.site import ALL_PAGES, DATA, ENV, LIST_PAGE, PAGES, article, copy_project, soup, url_path
 
-
-@pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_page_has_exactly_one_h1(site, source, path):
-    headings = soup(site, path).find_all("h1")
-    assert len(headings) == 1 and headings[0].get_text(strip=True), f"{source}: {headings}"
-
-
-@pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_no_template_syntax_left_on_page(site, source, path):
-    assert not re.findall(r"\{\{|\{%|\{#", page_html(site, path)), f"{source} shows template syntax"
-
-
-def test_navigation_follows_the_reading_order(site):
-    targets = []
-    for link in soup(site, "").select("nav.md-nav--primary a.md-nav__link[href]"):
-        href = link["href"].removeprefix("./").split("#")[0]
-        href = "" if href == "." else href
-        if href not in targets:
-            targets.append(href)
-    assert targets == [path for _, path in PAGES]
-
-
-# What the theme puts on every page (overrides/main.html); the features themselves are
-# checked on two pages in test_template.py.
+# What overrides/main.html puts on every page; the features themselves: test_template.py, on two pages.
 LANDMARKS = [".md-banner .urgent-help", "article .review-dates", "article .page-actions", ".footer-links a"]
 
 
-def test_every_page_is_built_from_the_same_template(site):
-    missing = {
-        source: absent
-        for source, path in ALL_PAGES
-        if (absent := [selector for selector in LANDMARKS if not soup(site, path).select(selector)])
-    }
-    assert not missing
+@pytest.mark.parametrize(("source", "path"), ALL_PAGES)
+def test_page_is_built_from_the_one_template_with_one_h1_and_no_template_syntax_left(site, source, path):
+    page = soup(site, path)
+    assert [selector for selector in LANDMARKS if not page.select(selector)] == [], source
+    headings = page.find_all("h1")
+    assert len(headings) == 1 and headings[0].get_text(strip=True), f"{source}: {headings}"
+    assert not re.findall(r"\{\{|\{%|\{#", str(page)), f"{source} shows template syntax"
 
 
-# -- Sources ------------------------------------------------------------------------------------
+def test_navigation_follows_the_reading_order(site):
+    links = soup(site, "").select("nav.md-nav--primary a.md-nav__link[href]")
+    hrefs = [link["href"].removeprefix("./").split("#")[0].removeprefix(".") for link in links]
+    assert list(dict.fromkeys(hrefs)) == [path for _, path in PAGES]
+
 
 SOURCES = {source.id: source for source in DATA["sources"]}
 
 
+def listed_sources(main) -> set[str]:
+    return {li["id"].removeprefix("source-") for li in main.select("ol.page-sources li")}
+
+
 @pytest.mark.parametrize(("source", "path"), ALL_PAGES)
-def test_citations_resolve_to_the_sources_listed_on_their_page(site, source, path):
+def test_citations_resolve_to_the_sources_listed_once_on_their_page(site, source, path):
     main = article(site, path)
-    listed = {li["id"].removeprefix("source-") for li in main.select("ol.page-sources li")}
     cited = {a["href"].removeprefix("#source-") for a in main.select("sup.citation a")}
-    assert cited == listed <= set(SOURCES), source
+    assert cited == listed_sources(main) <= set(SOURCES) and len(main.select("ol.page-sources")) <= 1, source
 
 
-def test_every_source_is_cited_on_some_page(site):
-    cited = set()
-    for _, path in PAGES:
-        cited |= {li["id"].removeprefix("source-") for li in article(site, path).select("ol.page-sources li")}
+def test_every_source_is_cited_on_some_page_and_in_the_whole_guide_and_listed_in_full(site):
+    cited = set().union(*(listed_sources(article(site, path)) for _, path in PAGES))
     assert set(SOURCES) == cited, f"listed but never cited: {set(SOURCES) - cited}"
-
-
-def test_sources_page_lists_every_source_in_full(site):
+    assert listed_sources(article(site, url_path(WHOLE_GUIDE))) == cited
     main = article(site, url_path("sources.md"))
     for source in SOURCES.values():
         entry = main.find(id=source.id)
@@ -93,9 +55,6 @@ def test_sources_page_lists_every_source_in_full(site):
         text = entry.get_text(" ")
         assert source.title in text and source.publisher in text and entry.find("a", href=source.url)
         assert all(author in text for author in source.authors or []) and str(source.year or "") in text
-
-
-# -- The lists of data/ on their pages ------------------------------------------------------------
 
 
 LABEL_FIELDS = ("label", "name", "term", "title")  # what a record's heading shows
@@ -108,13 +67,11 @@ def _label(record) -> str:
 @pytest.mark.parametrize(("name", "path"), LIST_PAGE.items())
 def test_every_record_is_on_its_page_under_its_anchor_with_its_label(site, name, path):
     main = article(site, path)
-    missing = [
-        r.id for r in DATA[name] if not (heading := main.find(id=r.id)) or _label(r) not in heading.get_text()
-    ]
-    assert not missing, f"{LIST_FILE[name]}: not on {path}"
+    missing = [r.id for r in DATA[name] if not (h := main.find(id=r.id)) or _label(r) not in h.get_text()]
+    assert not missing, f"data/ list {name}: not on {path}"
 
 
-def test_help_page_is_tiered_and_shows_every_number_directory_and_source(site):
+def test_help_page_is_tiered_and_shows_and_links_every_number_directory_chat_and_source(site):
     main = article(site, url_path("get-help.md"))
     tiers = ["if-you-are-in-danger-now", "crisis-lines", "when-to-see-a-doctor-or-therapist"]
     assert [h.get("id") for h in main.find_all("h2") if h.get("id") in tiers] == tiers  # most urgent first
@@ -123,11 +80,9 @@ def test_help_page_is_tiered_and_shows_every_number_directory_and_source(site):
     assert all(n.region in text and n.number in text for n in DATA["emergency_numbers"])
     assert {d.url for d in DATA["helpline_directories"]} <= links
     assert {line.source for line in DATA["crisis_lines"]} <= links  # no crisis line without its source
-
-
-def test_help_page_has_a_tap_link_for_every_number_text_and_chat_in_the_data(site):
-    """Each one at least once (the care cards repeat some), and no number that is not in data/."""
-    main, lines = article(site, url_path("get-help.md")), DATA["crisis_lines"]
+    # A tap link for every number, text and chat in the data: each at least once (the care cards
+    # repeat some), and no number that is not in data/.
+    lines = DATA["crisis_lines"]
     tel = [(line.call, f"tel:{line.call.replace(' ', '')}") for line in lines]
     expected = Counter([f"tel:{n}" for record in DATA["emergency_numbers"] for n in record.call])
     expected += Counter(href for _, href in tel) + Counter(f"sms:{line.text}" for line in lines if line.text)
@@ -135,27 +90,9 @@ def test_help_page_has_a_tap_link_for_every_number_text_and_chat_in_the_data(sit
     assert expected <= shown and set(shown) == set(expected), shown - expected
     chats = [line.chat for line in lines if line.chat]
     chat_links = [[a for a in main.select(f"a[href='{c}']") if a.get_text() == "Chat online"] for c in chats]
-    assert chats and all(len(links) == 1 for links in chat_links)
+    assert chats and all(len(found) == 1 for found in chat_links)
     # The readable number is the link text, e.g. "116 123", not "116123".
     assert all({a.get_text() for a in main.select(f"a[href='{href}']")} == {call} for call, href in tel)
-
-
-def test_a_new_record_is_on_its_page_when_rendered_again(tmp_path):
-    """Pages read data/ each time they are rendered: nothing is cached or typed by hand."""
-    name, path = next((n, p) for n, p in LIST_PAGE.items() if LISTS[n].section is None)
-    source = next(s for s, p in PAGES if p == path)
-    data = shutil.copytree(ROOT / "data", tmp_path / "data") / LIST_FILE[name]
-    records = yaml.safe_load(data.read_text(encoding="utf-8"))
-    label = next(field for field in LABEL_FIELDS if field in records[0])
-    data.write_text(
-        yaml.safe_dump([*records, {**records[0], "id": "a-new-record", label: "A brand new record"}])
-    )
-    macros = page_macros(tmp_path, CONFIG, lambda: source)
-    html = macros["render"](read_page(ROOT / "docs" / source).body)
-    assert re.search(r'id="a-new-record"[^>]*>A brand new record<', html)
-
-
-# -- Broken links stop the build, named by file and line ------------------------------------------
 
 
 def test_broken_links_and_a_page_left_out_of_the_nav_fail_the_engine_build(tmp_path):
@@ -174,9 +111,8 @@ def test_broken_links_and_a_page_left_out_of_the_nav_fail_the_engine_build(tmp_p
         lines += ["", markdown]
         line_of[target] = len(lines)
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (project / "docs" / "stray.md").write_text(
-        "---\nreviewed: 2026-11-25\nnext_review: 2027-11-25\n---\n# Stray\n"
-    )
+    stray = "---\nreviewed: 2026-11-25\nnext_review: 2027-11-25\n---\n# Stray\n"
+    (project / "docs" / "stray.md").write_text(stray, encoding="utf-8")
     result = engine_build("mkdocs", project, project / "out", ENV)
     assert result.returncode != 0, "the strict build published broken links"
     problems = engine_problems(result.stdout + result.stderr, project)

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import zipfile
 from urllib.parse import urljoin
 
 import pytest
@@ -14,14 +15,8 @@ from tests.site import DATA, PAGES, ROOT, copy_project, make, soup
 pytestmark = pytest.mark.browser
 PDF = "downloads/hyper-independence-guide.pdf"
 EMERGENCY = [n for record in DATA["emergency_numbers"] for n in record.call]
-
-
 # Each page's title (its heading: test_content.py), in reading order.
 TITLES = [read_page(ROOT / "docs" / source).meta["title"] for source, _ in PAGES]
-
-
-def _text(page) -> str:
-    return " ".join(page.extract_text().split())
 
 
 def _outline(reader, items=None, depth=0) -> list[tuple[int, str, int]]:
@@ -37,9 +32,8 @@ def _outline(reader, items=None, depth=0) -> list[tuple[int, str, int]]:
 
 @pytest.fixture(scope="module")
 def pdf(site):
-    path = site / PDF
-    assert path.is_file(), "make build made no PDF"
-    return path
+    assert (site / PDF).is_file(), "make build made no PDF"
+    return site / PDF
 
 
 @pytest.fixture(scope="module")
@@ -47,20 +41,16 @@ def reader(pdf):
     return PdfReader(pdf)
 
 
-def test_pdf_has_a_sensible_page_count_and_every_page_title(reader):
-    # Each page of the guide starts on a new sheet, and no page is longer than a few sheets.
-    assert len(PAGES) <= len(reader.pages) <= 4 * len(PAGES)
-    text = " ".join(_text(page) for page in reader.pages)
-    assert [title for title in TITLES if title not in text] == []
+@pytest.fixture(scope="module")
+def texts(reader) -> list[str]:
+    """The words of each sheet."""
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
-def test_every_pdf_page_carries_the_emergency_numbers_and_their_regions(reader):
-    banner = ["Need help now?", *(f"{r.number} ({r.region})" for r in DATA["emergency_numbers"])]
-    for number, page in enumerate(reader.pages, start=1):
-        assert [words for words in banner if words not in _text(page)] == [], f"page {number}"
-
-
-def test_pdf_has_a_bookmark_for_each_page_in_reading_order(reader):
+def test_pdf_has_each_page_in_reading_order_with_a_bookmark_and_its_title_as_text(reader, texts):
+    """Each page of the guide starts on a new sheet, no page is longer than a few; words, not pictures."""
+    assert len(PAGES) <= len(texts) <= 4 * len(PAGES)
+    assert [title for title in TITLES if title not in " ".join(texts)] == []
     # The parts: one level under the whole guide's own title (a section of one page
     # may share a page's title, e.g. "If someone close to you is hyper-independent").
     outline = [row for row in _outline(reader) if row[0] == 1]
@@ -72,10 +62,13 @@ def test_pdf_has_a_bookmark_for_each_page_in_reading_order(reader):
     assert len(outline) > len(PAGES)  # the sections, too
 
 
-def test_pdf_is_tagged_with_page_numbers_and_stands_alone(reader):
+def test_every_sheet_has_urgent_help_and_the_pdf_is_tagged_numbered_and_stands_alone(reader, texts):
+    banner = ["Need help now?", *(f"{r.number} ({r.region})" for r in DATA["emergency_numbers"])]
+    for number, text in enumerate(texts, start=1):
+        assert [words for words in banner if words not in text] == [], f"page {number}"
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root and root["/Lang"] == "en"
-    assert f"Page 2 of {len(reader.pages)}" in _text(reader.pages[1])
+    assert f"Page 2 of {len(texts)}" in texts[1]
     annotations = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
     uris = [a["/A"].get("/URI", "") for a in annotations if "/A" in a]
     assert {f"tel:{n}" for n in EMERGENCY} <= set(uris)
@@ -86,22 +79,14 @@ def test_pdf_is_tagged_with_page_numbers_and_stands_alone(reader):
     assert not [u for u in uris if "OWNER" in u or "github.io" in u]
 
 
-def test_pdf_text_is_selectable_words_not_pictures(reader):
-    assert "hyper-independence" in _text(reader.pages[1]).lower()
-
-
-def test_every_page_and_the_home_page_link_to_the_pdf_with_its_size(site, pdf):
+def test_the_pdf_is_linked_with_its_size_and_in_the_offline_zip(site, built, pdf):
+    """The page actions on two pages, as every template feature (test_pages.py: one template)."""
     kb = f"{pdf.stat().st_size / 1000:.1f} kB"
-    for _, url_path in PAGES:
+    for _, url_path in (PAGES[0], PAGES[-1]):
         (link,) = soup(site, url_path).select(".page-actions a.pdf-download[href$='.pdf']")
         assert kb in link.get_text() and (site / urljoin(url_path, link["href"])).resolve() == pdf.resolve()
     home = soup(site, "").select("article a[href='downloads/hyper-independence-guide.pdf']")
     assert home and kb in home[0].get_text()
-
-
-def test_the_offline_zip_holds_the_pdf(built, pdf):
-    import zipfile
-
     with zipfile.ZipFile(built / "dist" / "hyper-independence-guide-offline.zip") as archive:
         inside = archive.read(f"hyper-independence-guide-offline/{PDF}")
     assert inside == pdf.read_bytes()
@@ -112,12 +97,8 @@ def _make_pdf(site, output, normalised=True):
     call = "make_pdf(site, output, 'numbers')" if normalised else "print_page(site, output, 'numbers', '')"
     code = "import sys; from pathlib import Path; from build_steps.pdf import *;"
     code += f" site, output = map(Path, sys.argv[1:]); {call}"
-    subprocess.run(
-        [sys.executable, "-c", code, str(site), str(output)],
-        cwd=ROOT,
-        check=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
-    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    subprocess.run([sys.executable, "-c", code, str(site), str(output)], cwd=ROOT, check=True, env=env)
 
 
 @pytest.mark.parametrize("normalised", [True, False], ids=["built", "chromium's own (negative control)"])

@@ -18,19 +18,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode()
-    except OSError:
-        return ""
-
-
-def _wait_for(check, seconds: float = 90) -> bool:
+def _shows(url: str, words: str, seconds: float = 90) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if check():
-            return True
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if words in response.read().decode():
+                    return True
+        except OSError:
+            pass
         time.sleep(0.3)
     return False
 
@@ -40,21 +36,14 @@ def test_make_serve_shows_the_site_and_reloads_the_banner_when_data_changes(tmp_
     path = project / "data" / "crisis_lines.yml"
     region = yaml.safe_load(path.read_text(encoding="utf-8"))["emergency"][0]["region"]
     address = f"127.0.0.1:{_free_port()}"
-    server = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"VENV={VENV}", f"SERVE_ADDR={address}"],
-        cwd=project,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    command = ["make", "--no-print-directory", "serve", f"VENV={VENV}", f"SERVE_ADDR={address}"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    server = subprocess.Popen(command, cwd=project, env=ENV, start_new_session=True, **quiet)
     try:
-        home = f"http://{address}/"
-        assert _wait_for(lambda: f'data-regions="{region}' in _get(home)), "the banner never showed"
-        path.write_text(
-            path.read_text(encoding="utf-8").replace(f"region: {region}", "region: Somewhere new", 1)
-        )
-        assert _wait_for(lambda: 'data-regions="Somewhere new' in _get(home)), "live reload missed the change"
+        assert _shows(f"http://{address}/", f'data-regions="{region}'), "the banner never showed"
+        text = path.read_text(encoding="utf-8").replace(f"region: {region}", "region: Somewhere new", 1)
+        path.write_text(text, encoding="utf-8")
+        assert _shows(f"http://{address}/", 'data-regions="Somewhere new'), "live reload missed the change"
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # make and the mkdocs it started
         server.wait(timeout=20)

@@ -12,25 +12,14 @@ from filelock import FileLock
 
 from build_steps.reproducible import source_date_epoch
 from macros.pages import read_page
-from tests.site import (
-    ALL_PAGES,
-    CONFIG,
-    DATA,
-    LIST_FILE,
-    LIST_PAGE,
-    PAGES,
-    ROOT,
-    copy_project,
-    make,
-    soup,
-    url_path,
-)
+from tests.site import ALL_PAGES, CONFIG, DATA, LIST_FILE, LIST_PAGE, PAGES, ROOT, copy_project, make, soup
 
 SITE_URL = "https://example.org/guide/"
 REPO_URL = "https://github.com/example/guide"
 # The home page and the first page that shows a list of data/.
 TWO_PAGES = [PAGES[0], next(page for page in PAGES if page[1] in LIST_PAGE.values())]
 DUE_NOTE = "This page is due for review."
+DANGER = re.compile(r"\bget-help(/|\.html)#if-you-are-in-danger-now$")  # the first tier of the help page
 
 
 def front_matter(source: str) -> dict:
@@ -58,7 +47,7 @@ def deploy(tmp_path_factory, worker_id):
     return project, output.read_text(encoding="utf-8")
 
 
-# The banner in the web edition, on the 404 page and in the offline edition.
+# The banner in the web edition, on the 404 page (the reader's way back to urgent help) and offline.
 BANNER_PAGES = [*(f"site/{path}index.html" for _, path in TWO_PAGES), "site/404.html", "offline/signs.html"]
 
 
@@ -71,24 +60,7 @@ def test_urgent_help_comes_first_with_every_emergency_number_once(site, offline_
     assert page.find_all(["aside", "header", "article"])[0] is banner  # first on a phone and a screen reader
     tel = [a["href"] for a in banner.select("a[href^='tel:']")]
     assert tel == [f"tel:{n}" for n in dict.fromkeys(n for r in DATA["emergency_numbers"] for n in r.call)]
-    (danger,) = [a["href"] for a in banner.find_all("a") if a["href"].endswith("#if-you-are-in-danger-now")]
-    assert re.search(r"\bget-help(/|\.html)#", danger), danger
-
-
-@pytest.mark.parametrize(("source", "path"), TWO_PAGES)
-def test_review_dates_and_metadata_come_from_the_front_matter(site, source, path):
-    meta, page = front_matter(source), soup(site, path)
-    dates = page.select_one(".review-dates")
-    times = [t["datetime"] for t in dates.find_all("time")]
-    assert times == [str(meta["reviewed"]), str(meta["next_review"])]
-    assert "Page last reviewed" in dates.get_text() and "Next review due" in dates.get_text()
-    assert page.html["lang"] == "en"
-    assert page.select_one("meta[name=description]")["content"] == meta["description"]
-    assert page.select_one("meta[property='og:description']")["content"] == meta["description"]
-    assert page.select_one("meta[property='og:title']")["content"] == meta["title"]
-    data = json.loads(page.select_one("script[type='application/ld+json']").string)
-    assert data["@type"] == "MedicalWebPage" and data["name"] == meta["title"]
-    assert data["lastReviewed"] == str(meta["reviewed"])
+    assert len([a for a in banner.find_all("a") if DANGER.search(a["href"])]) == 1
 
 
 def badly_separated(actions) -> bool:
@@ -98,18 +70,25 @@ def badly_separated(actions) -> bool:
 
 
 def test_separator_check_can_fail():
-    def actions(html):
-        return BeautifulSoup(f'<p class="page-actions">{html}</p>', "html.parser")
-
-    assert not badly_separated(actions("<a>Whole guide</a> · <a>Edit this page</a>"))
-    assert badly_separated(actions("<a>Whole guide</a> ·"))
-    assert badly_separated(actions("<a>Whole guide</a> ·<a>Edit this page</a>"))
+    cases = {"<a>Guide</a> · <a>Edit</a>": False, "<a>Guide</a> ·": True, "<a>Guide</a> ·<a>Edit</a>": True}
+    assert {html: badly_separated(BeautifulSoup(html, "html.parser")) for html in cases} == cases
 
 
 @pytest.mark.parametrize(("source", "path"), TWO_PAGES)
-def test_page_actions_offer_print_and_are_well_separated(site, source, path):
-    """The PDF link and its size on every page: test_pdf.py."""
-    actions = soup(site, path).select_one(".page-actions")
+def test_review_dates_metadata_and_page_actions(site, source, path):
+    """Dates and metadata from the front matter; page actions that offer print (the PDF link: test_pdf.py)."""
+    meta, page = front_matter(source), soup(site, path)
+    dates = page.select_one(".review-dates")
+    times = [t["datetime"] for t in dates.find_all("time")]
+    assert times == [str(meta["reviewed"]), str(meta["next_review"])]
+    assert "Page last reviewed" in dates.get_text() and "Next review due" in dates.get_text()
+    head = {tag.get("property") or tag.get("name"): tag.get("content") for tag in page.head.find_all("meta")}
+    assert head["description"] == head["og:description"] == meta["description"] and page.html["lang"] == "en"
+    assert head["og:title"] == meta["title"]
+    data = json.loads(page.select_one("script[type='application/ld+json']").string)
+    assert data["@type"] == "MedicalWebPage" and data["name"] == meta["title"]
+    assert data["lastReviewed"] == str(meta["reviewed"])
+    actions = page.select_one(".page-actions")
     assert actions.select_one(".print-page[hidden] button")  # shown by print-page.js where printing works
     assert not badly_separated(actions), actions.get_text()
 
@@ -145,16 +124,17 @@ def self_links(folder) -> dict[str, set[str]]:
     return found
 
 
-def test_a_local_build_has_no_absolute_link_to_itself(site, offline_site):
+def test_a_local_build_has_no_absolute_link_to_itself_and_a_deploy_build_does_on_every_page(
+    site, offline_site, deploy
+):
     assert self_links(site) == {} and self_links(offline_site) == {}
     assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not soup(site, "").select(".md-source")  # no repository link in the header
-
-
-def test_the_self_link_scan_finds_a_deploy_builds_links(deploy):
-    project, _ = deploy
-    found = self_links(project / "site")
+    deployed = deploy[0] / "site"  # the negative control of the scan; every page in the sitemap
+    found = self_links(deployed)
     assert all(found[f"{path}index.html"] == set(SELF_LINKS) - {"placeholder"} for _, path in ALL_PAGES)
+    listed = re.findall(r"<loc>([^<]+)</loc>", (deployed / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(listed) == sorted(SITE_URL + path for _, path in ALL_PAGES)
 
 
 @pytest.mark.parametrize(("source", "path"), TWO_PAGES)
@@ -166,33 +146,16 @@ def test_a_deploy_build_links_to_itself_and_to_the_repository(deploy, source, pa
     assert page.select_one("link[rel=canonical]")["href"] == meta["og:url"] == here
     assert json.loads(page.select_one("script[type='application/ld+json']").string)["url"] == here
     share = CONFIG["extra"]["share_image"]
-    assert meta["og:image"] == SITE_URL + share["path"] and (project / "site" / share["path"]).is_file()
+    assert meta["og:image"] == SITE_URL + share["path"]
+    image = (project / "site" / share["path"]).read_bytes()  # a 1200 by 630 PNG
+    assert image[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", image[16:24]) == (1200, 630)
     assert meta["og:image:alt"] == share["alt"] and meta["twitter:card"] == "summary_large_image"
     actions = page.select_one(".page-actions")
     links = {a.get_text(strip=True): a["href"] for a in actions.find_all("a")}
     assert links["Edit this page"] == f"{REPO_URL}/edit/main/docs/{source}"
     shown = {LIST_FILE[name] for name, on in LIST_PAGE.items() if on == path}  # one link per data file
-    assert {href for href in links.values() if "/edit/main/data/" in href} == {
-        f"{REPO_URL}/edit/main/data/{file}" for file in shown
-    }
+    data_links = {href for href in links.values() if "/edit/main/data/" in href}
+    assert data_links == {f"{REPO_URL}/edit/main/data/{file}" for file in shown}
     title = quote(f"Correction: {front_matter(source)['title']}", safe="")
     assert links["Suggest a correction"] == f"{REPO_URL}/issues/new?template=correction.yml&title={title}"
     assert not badly_separated(actions), actions.get_text()
-
-
-def test_a_deploy_sitemap_lists_every_page(deploy):
-    project, _ = deploy
-    listed = re.findall(r"<loc>([^<]+)</loc>", (project / "site" / "sitemap.xml").read_text(encoding="utf-8"))
-    assert sorted(listed) == sorted(SITE_URL + path for _, path in ALL_PAGES)
-
-
-def test_the_sharing_image_is_a_1200_by_630_png():
-    data = (ROOT / "docs" / CONFIG["extra"]["share_image"]["path"]).read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1200, 630)
-
-
-def test_404_page_helps_the_reader_back(site):
-    page = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert page.h1.get_text() == "We cannot find that page"
-    hrefs = [a["href"] for a in page.select("article a")]
-    assert any(href.endswith(f"{url_path('get-help.md')}#if-you-are-in-danger-now") for href in hrefs)
