@@ -16,7 +16,7 @@ PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --stri
 # same mkdocs.yml, e.g. `make build ENGINE=zensical`.
 ENGINE ?= mkdocs
 
-.PHONY: serve build check fast test lint lock bench clean
+.PHONY: serve build check due fast test lint lock bench clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/,
 ## overrides/); checks everything first, and rewrites the banner on every rebuild
@@ -34,6 +34,14 @@ build: $(VENV)/.runtime-installed
 ## the JSON Schemas, the pages' macro calls and review dates (python -m build_steps.check)
 check: $(VENV)/.runtime-installed
 	$(BIN)/python -m build_steps.check
+
+## due: the pages whose review is due within 30 days, as Markdown (the weekly review
+## issue lists them): the check's own notices, with its date 30 days on
+due: $(VENV)/.runtime-installed
+	@echo "## Pages due for review"; echo
+	@SOURCE_DATE_EPOCH=$$($(BIN)/python -c 'import time; print(int(time.time()) + 30 * 86400)') \
+	  $(BIN)/python -m build_steps.check 2>&1 | sed -n 's/^INFO - \(.*\): review due on \([0-9-]*\).*/- `\1`: review due on \2/p' \
+	  | grep . || echo "No page is due for review within 30 days."
 
 ## fast: everything that needs no browser, in under a minute: the lint, the check, one
 ## build, and the tests of the data, the pages and the HTML that ships

@@ -1,12 +1,13 @@
-"""The review-date rules (build_steps/review_dates.py) and the weekly review issue's list of due pages."""
+"""The review-date rules (build_steps/review_dates.py) and the list of due pages (`make due`)."""
 
 import datetime as dt
 import logging
+import re
 
 import pytest
 
 from build_steps import review_dates
-from build_steps.review_dates import due_pages, main, report
+from build_steps.check import check_project
 from macros.pages import read_page
 from tests.site import ALL_PAGES, ROOT
 
@@ -47,53 +48,19 @@ def test_an_overdue_review_is_a_notice_not_a_warning(caplog):
     with caplog.at_level(logging.DEBUG):
         assert _problems({"reviewed": TODAY - 2 * DAY, "next_review": TODAY - DAY}) == []
     assert [record.levelno for record in caplog.records] == [logging.INFO]
-    assert f"docs/a.md: review due since {TODAY - DAY}" in caplog.text
+    assert f"docs/a.md: review due on {TODAY - DAY}" in caplog.text
 
 
-# -- The weekly review's list (python -m build_steps.review_dates, weekly-review.yml) ---------
-
-LIST_DAY = dt.date(2027, 11, 1)
+# -- `make due`, for the weekly review issue: the check's notices, its date moved on ----------
 
 
-def _docs(tmp_path, pages: dict[str, str | None]):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, next_review in pages.items():
-        front = f"---\nreviewed: 2026-01-01\nnext_review: {next_review}\n---\n" if next_review else ""
-        (docs / name).write_text(front + "# Page\n")
-    return docs
-
-
-def test_lists_overdue_and_soon_due_pages_soonest_first(tmp_path):
-    pages = {"later.md": "2027-11-25", "overdue.md": "2027-10-01", "today.md": "2027-11-01"}
-    due = due_pages(_docs(tmp_path, {**pages, "far.md": "2028-06-01", "undated.md": None}), LIST_DAY, 30)
-    assert [page for page, _ in due] == [
-        f"docs/{name}.md" for name in ("undated", "overdue", "today", "later")
-    ]
-    text = report(due, LIST_DAY)
-    assert "| `docs/overdue.md` | 2027-10-01 | **overdue** by 31 days |" in text
-    assert "| `docs/today.md` | 2027-11-01 | **due today** |" in text
-    assert "| `docs/later.md` | 2027-11-25 | due in 24 days |" in text
-    assert "| `docs/undated.md` | - | no `next_review` date |" in text
-    assert "far.md" not in text  # beyond 30 days
-
-
-def test_nothing_due_says_so(tmp_path):
-    assert due_pages(_docs(tmp_path, {"a.md": "2028-06-01"}), LIST_DAY) == []
-    assert "No page is overdue or due within 30 days of 2027-11-01." in report([], LIST_DAY)
-
-
-def test_command_line_prints_markdown_and_count(tmp_path, capsys, monkeypatch):
-    monkeypatch.chdir(_docs(tmp_path, {"a.md": "2027-10-01", "b.md": "2028-06-01"}).parent)
-    main(["--today", "2027-11-01"])
-    out = capsys.readouterr().out
-    assert "| `docs/a.md` |" in out and "docs/b.md" not in out
-    main(["--today", "2027-11-01", "--count"])
-    assert capsys.readouterr().out == "1\n"
-
-
-def test_every_real_page_is_dated_and_listed_once_due():
+def test_the_check_notes_every_page_due_by_its_date_and_no_other(monkeypatch, caplog):
     dates = {f"docs/{s}": read_page(ROOT / "docs" / s).meta["next_review"] for s, _ in ALL_PAGES}
-    assert due_pages(ROOT / "docs", min(dates.values()) - dt.timedelta(days=31)) == []
-    due = sorted(dates.items(), key=lambda item: (item[1], item[0]))
-    assert due_pages(ROOT / "docs", max(dates.values()), within_days=0) == due
+    first = min(dates.values())
+    for day, due in ((first - DAY, set()), (first, {page for page, date in dates.items() if date == first})):
+        epoch = dt.datetime.combine(day, dt.time(), dt.UTC).timestamp()
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch)))
+        caplog.clear()
+        with caplog.at_level(logging.INFO, "build_steps"):
+            assert check_project(ROOT) == []
+        assert set(re.findall(r"(docs/\S+): review due on", caplog.text)) == due, day

@@ -102,7 +102,7 @@ def test_a_page_says_it_is_due_for_review_exactly_when_it_is(built, deploy, sour
     for project, build_date in ((built, local_date), (deployed, FIRST_DUE)):
         note = soup(project / "site", path).select_one("p.review-due")
         assert (note is not None and DUE_NOTE in note.get_text()) == (next_review <= build_date), build_date
-    notice = re.search(rf"INFO\s+-\s+docs/{re.escape(source)}: review due since {next_review}", output)
+    notice = re.search(rf"INFO\s+-\s+docs/{re.escape(source)}: review due on {next_review}", output)
     assert bool(notice) == (next_review <= FIRST_DUE) and "WARNING" not in output, output
 
 
