@@ -18,16 +18,14 @@ BANNER = Path("overrides/partials/generated/emergency-numbers.html")
 
 
 def write_banner(root: Path) -> None:
+    templates = FileSystemLoader(Path(__file__).with_name("templates"))
+    # Every value from data/ is escaped.
     jinja = Environment(
-        loader=FileSystemLoader(Path(__file__).with_name("templates")),
-        undefined=StrictUndefined,
-        autoescape=True,  # every value from data/ is escaped
-        keep_trailing_newline=True,
+        loader=templates, undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
     )
-    jinja.globals.update(by_number=contacts.by_number)
-    records = load_all(root / "data")["emergency_numbers"]
+    numbers = contacts.by_number(load_all(root / "data")["emergency_numbers"])
     text = jinja.get_template("emergency-numbers.html.j2").render(
-        records=records, source="data/crisis_lines.yml"
+        numbers=numbers, source="data/crisis_lines.yml"
     )
     path = root / BANNER
     path.parent.mkdir(parents=True, exist_ok=True)
