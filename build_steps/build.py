@@ -38,8 +38,8 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
     """The engine's warnings and errors (with their indented lines), each on the page it
     names, on the line that holds the link it names; else on mkdocs.yml."""
     messages: list[str] = []
-    for line in output.splitlines():
-        if re.match(r"\s*(WARNING|ERROR|Error|Aborted)", line):
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines():  # without Zensical's colours
+        if re.match(r"\s*(WARNING|ERROR|Warning:|\w*Error\b|Aborted)", line):
             messages.append(re.sub(r"^\s*(WARNING|ERROR)\s*-\s*", "", line).strip())
         elif messages and line.startswith((" ", "\t")) and line.strip():
             messages[-1] += " " + line.strip()

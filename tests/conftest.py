@@ -1,39 +1,23 @@
 import os
 
 import pytest
-from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from build_steps.pdf import chromium_path
 from tests.browser import CHROMIUM_ARGS, serve
-from tests.site import copy_project, make
+from tests.site import build_once
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, worker_id):
-    """A copy of the project built by its own `make build`, as a contributor builds it
-    (no SITE_URL or REPO_URL), once per run: the xdist workers share it (read only).
+    """The project built by its own `make build`, as a contributor builds it (no SITE_URL or REPO_URL).
     Static tests read the HTML that ships: site/ (web) and dist/ (offline)."""
-    shared = (
-        tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-    )
-    project = shared / "built-project"
-    with FileLock(str(shared / "built-project.lock")):
-        if not (project / "site").is_dir():
-            copy_project(project)
-            result = make(project)
-            assert result.returncode == 0, result.stdout + result.stderr
-    return project
+    return build_once(tmp_path_factory, worker_id, "built-project")[0]
 
 
 @pytest.fixture(scope="session")
 def site(built):
     return built / "site"
-
-
-@pytest.fixture(scope="session")
-def offline_site(built):
-    return built / "dist" / "hyper-independence-guide-offline"
 
 
 @pytest.fixture(scope="session")
@@ -60,15 +44,10 @@ def context(browser):
 
 
 def pytest_runtest_logreport(report):
-    """In GitHub Actions, each failed test is also one readable line in the job summary
-    (written by the main process only: xdist's workers hand their reports to it)."""
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    in_worker = "PYTEST_XDIST_WORKER" in os.environ
+    """In GitHub Actions, each failed test is also a line of the job summary (from the main process only)."""
+    summary, in_worker = os.environ.get("GITHUB_STEP_SUMMARY"), "PYTEST_XDIST_WORKER" in os.environ
     if summary and report.failed and os.environ.get("GITHUB_ACTIONS") == "true" and not in_worker:
-        reason = (
-            report.longrepr.reprcrash.message
-            if hasattr(report.longrepr, "reprcrash")
-            else str(report.longrepr)
-        )
+        crash = getattr(report.longrepr, "reprcrash", None)
+        reason = crash.message if crash else str(report.longrepr)
         with open(summary, "a", encoding="utf-8") as out:
             out.write(f"- Test failed: `{report.nodeid}` ({report.when}): {reason.splitlines()[0][:300]}\n")

@@ -1,6 +1,6 @@
-"""Helpers shared by the tests: the site's shape (pages from the nav, records from data/),
-building a copy of the project, reading built pages."""
+"""The site's shape (pages from the nav, records from data/), building a copy of it, reading built pages."""
 
+import hashlib
 import os
 import re
 import shutil
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 from build_steps.check import _ConfigLoader
 from macros.load import LISTS, load_all
@@ -69,6 +70,29 @@ def make(project: Path, target: str = "build", **env: str) -> subprocess.Complet
     )
 
 
+def build_once(tmp_path_factory, worker_id: str, name: str, **env: str) -> tuple[Path, str]:
+    """`make build` of a copy of the project once per run, shared by xdist's workers: (project, output)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    project, output = shared / name, shared / f"{name}-output.txt"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not output.is_file():
+            result = make(copy_project(project), **env)
+            assert result.returncode == 0, result.stdout + result.stderr
+            output.write_text(result.stdout + result.stderr, encoding="utf-8")
+    return project, output.read_text(encoding="utf-8")
+
+
+def built_files(project: Path) -> dict[str, str]:
+    """Each file of site/ and dist/ -> the sha256 of its bytes, to compare builds byte for byte."""
+    files = sorted([*(project / "site").rglob("*"), *(project / "dist").rglob("*")])
+    return {
+        path.relative_to(project).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in files
+        if path.is_file()
+    }
+
+
 def page_html(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
@@ -87,8 +111,7 @@ TEXT_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", 
 
 
 def visible_sentences(site: Path, path: str) -> list[str]:
-    """The main text as a reader sees it: one string per innermost text block,
-    ending in punctuation so a heading never runs into the next sentence."""
+    """The main text as a reader sees it: one string per innermost text block, ending in punctuation."""
     main = article(site, path)
     for hidden in main.select("script, style, template, .headerlink, .md-content__button, [hidden]"):
         hidden.decompose()

@@ -1,4 +1,5 @@
-"""Bad data and unsafe pages are refused before anything ships, each problem naming file, record and line."""
+"""Bad data and unsafe pages are refused before anything ships, each problem naming file, record and line;
+the JSON Schemas editors use refuse the same data."""
 
 import datetime as dt
 import json
@@ -9,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from jsonschema import Draft202012Validator
 
 from build_steps.check import check_project
 from macros.load import LISTS, DataError, Problem, load_all
-from tests.site import DATA, LIST_PAGE, PAGES, ROOT, make, soup
-from tests.tree import tree
+from tests.site import DATA, LIST_PAGE, PAGES, ROOT, built_files, make, soup
 
 DELETE = object()
 
@@ -93,13 +94,25 @@ FIELD_CASES = {
     "emergency not in the text": ("emergency_numbers", 0, "call", [NOWHERE], "not in the readable text"),
     "http directory": ("helpline_directories", 0, "url", "http://example.org/", "https://"),
     "duplicate id": ("signs", -1, "id", DATA["signs"][0].id, "duplicate of record 1"),
+    "nothing to call": ("emergency_numbers", 0, "call", [], "at least 1 item"),
 }
+# What a JSON Schema cannot say: a value blank once stripped, a number in the text, an id used once.
+SCHEMA_CANNOT = {"empty field", "not in the text", "emergency not in the text", "duplicate id"}
+
+
+def _schema_errors(data_dir: Path, name: str) -> list:
+    file = LISTS[name].file
+    schema = json.loads((ROOT / "schemas" / file.replace(".yml", ".schema.json")).read_text(encoding="utf-8"))
+    document = yaml.safe_load((data_dir / file).read_text(encoding="utf-8"))
+    return list(Draft202012Validator(schema).iter_errors(document))
 
 
 @pytest.mark.parametrize("case", FIELD_CASES)
-def test_a_bad_field_is_refused_naming_file_record_field_and_line(data_dir, case):
+def test_a_bad_field_is_refused_naming_file_record_field_and_line_and_by_the_schema(data_dir, case):
     name, index, field, value, complaint = FIELD_CASES[case]
+    assert _schema_errors(data_dir, name) == []  # the negative control: the file as it is
     line, position, record_id = edit(data_dir, name, index, field, value)
+    assert _schema_errors(data_dir, name) or case in SCHEMA_CANNOT, f"the schema accepts {value!r}"
     (problem,) = _refusals(data_dir)  # one clear message: a refused number is not also "not in the text"
     record = f"record {position}" + (f" (id '{record_id}')" if record_id else "") + f": field '{field}'"
     assert problem.file == f"data/{LISTS[name].file}" and record in problem.message, problem
@@ -149,8 +162,6 @@ def test_a_byte_order_mark_loads_fine(data_dir):
 
 
 # -- The whole check, on a copy of the built project (its git history included) ---------
-
-
 @pytest.fixture
 def project(built, tmp_path) -> Path:
     """A copy of the built project, site/ and dist/ included (it passes the check: the build ran it)."""
@@ -165,26 +176,15 @@ def test_a_symbolic_link_anywhere_is_refused_by_name(project, link):
     assert [(p.file, "symbolic link" in p.message) for p in check_project(project)] == [(link, True)]
 
 
-def _add_line(path: Path, line: str, blank: bool) -> int:
-    text = path.read_text(encoding="utf-8").rstrip("\n") + ("\n\n" if blank else "\n")
-    path.write_text(text + line + "\n", encoding="utf-8")
-    return text.count("\n") + 1
-
-
-SNIPPET = '--8<-- "/etc/hostname"'
-LINES = [
-    (SNIPPET, False, "snippet lines (--8<--) are not allowed"),
-    (SNIPPET, True, "snippet"),
-    # An unknown source id: test_contributor_edits.py.
-]
-
-
-@pytest.mark.parametrize(("line", "blank", "complaint"), LINES)
-def test_a_bad_line_in_a_page_is_refused_with_its_line(project, line, blank, complaint):
+@pytest.mark.parametrize("blank", [False, True], ids=["in a paragraph", "its own paragraph"])
+def test_a_snippet_line_in_a_page_is_refused_with_its_line(project, blank):
+    """An unknown source id in a page: test_contributor_edits.py."""
     shown = f"docs/{PAGES[-1][0]}"
-    number = _add_line(project / shown, line, blank)
+    text = (project / shown).read_text(encoding="utf-8").rstrip("\n") + ("\n\n" if blank else "\n")
+    (project / shown).write_text(text + '--8<-- "/etc/hostname"\n', encoding="utf-8")
+    number = text.count("\n") + 1
     first, *others = check_project(project)
-    assert (first.file, first.line) == (shown, number) and complaint in first.message, first
+    assert (first.file, first.line) == (shown, number) and "snippet lines (--8<--)" in first.message, first
     assert {other.file for other in others} <= {"docs/whole-guide.md"}  # it shows every page
 
 
@@ -202,7 +202,7 @@ def test_a_page_reviewed_before_its_first_commit_is_refused(project):
 
 def test_make_build_refuses_bad_data_and_keeps_the_last_site(project):
     """Refused by the finishing step (an id twice on a page), then by the check: site/ is unchanged."""
-    before, data = tree(project / "site", project / "dist"), project / "data"
+    before, data = built_files(project), project / "data"
     ids = {getattr(r, "id", None) for records in DATA.values() for r in records}
     headings = soup(project / "site", LIST_PAGE["signs"]).select("article h2[id]")
     heading = next(h["id"] for h in headings if h["id"] not in ids)
@@ -219,4 +219,4 @@ def test_make_build_refuses_bad_data_and_keeps_the_last_site(project):
     edit(data, "glossary", 0, "term", "zero\u200bwidth")
     early = make(project)
     assert early.returncode != 0 and "data/glossary.yml: line" in early.stderr, early.stderr
-    assert tree(project / "site", project / "dist") == before
+    assert built_files(project) == before

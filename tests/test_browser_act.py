@@ -55,14 +55,6 @@ def ticked(page) -> list[str]:
     return page.locator(".self-check__summary [data-ticked] li").all_inner_texts()
 
 
-def _leave_and_come_back(page) -> None:
-    """Leave by a link, come back with Back: the page may come from the back/forward cache."""
-    page.get_by_role("link", name="Talking to a doctor or therapist").first.click()
-    page.wait_for_load_state("load")
-    page.go_back()
-    page.wait_for_load_state("load")
-
-
 def test_self_check_has_one_named_box_per_sign_in_a_fieldset_and_works_by_keyboard(signs_page):
     page = signs_page
     form = page.locator("form.self-check")
@@ -128,7 +120,10 @@ def test_no_tick_survives_going_back(context, web_url, undo):
     page.goto(web_url + "signs/")
     for sign in SIGNS[:3]:
         page.get_by_role("checkbox", name=sign.label, exact=True).check()
-    _leave_and_come_back(page)
+    page.get_by_role("link", name="Talking to a doctor or therapist").first.click()
+    page.wait_for_load_state("load")
+    page.go_back()  # the page may come from the back/forward cache
+    page.wait_for_load_state("load")
     checked = page.locator(".self-check input:checked").count()
     assert (checked == 3) if undo else (checked == 0 and ticked(page) == [])
 

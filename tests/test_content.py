@@ -39,7 +39,6 @@ def test_plain_language_checks_can_fail():
 
 
 # -- Abbreviations: in words at first use (a tooltip needs a mouse), and as tooltips --------
-
 ABBREVIATED = [entry for entry in DATA["glossary"] if entry.abbreviation]
 
 
@@ -131,7 +130,6 @@ def test_link_name_check_can_fail():
 
 
 # -- No invented framing or typed disclaimers, in what contributors write ---------------------
-
 INVENTED_OR_TYPED = [
     r"\bpeople (with hyper-independence )?(often )?(say|describe|report|tell)\b",
     r"\bsay about themselves\b",
@@ -164,7 +162,6 @@ def test_no_invented_framing_or_typed_disclaimers():
 
 
 # -- The generated "no source yet" marker, on the built pages ----------------------------------
-
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 MARKER_TARGET = f"https://site/{url_path('about.md')}#no-source-yet"
 SOURCED_LISTS = [(name, path) for name, path in LIST_PAGE.items() if hasattr(DATA[name][0], "sources")]

@@ -1,4 +1,5 @@
-"""The finishing step after every engine: the page policy, the PDF size, duplicate ids, the CSP."""
+"""The finishing step after every engine: the page policy, the PDF size, duplicate ids, the CSP
+(the offline edition's policy, on every page: test_browser_offline.py)."""
 
 import base64
 import hashlib
@@ -14,9 +15,14 @@ from build_steps.page_policy import page_problems
 from tests.site import DATA, LIST_FILE, ROOT
 
 # -- The page policy --------------------------------------------------------------------
-
 ARTICLE = '<html><body><article class="md-content__inner">\n{}\n</article></body></html>'
-REFUSED = [
+ORDINARY = (
+    "Read [the signs](../signs/#hard-to-trust), [call 999](tel:999) or [mail](mailto:a@example.org).\n\n"
+    '<span class="x" data-search-exclude>ok</span> <abbr title="t">GP</abbr> <time datetime="2026-01-01">'
+    "today</time>\n\n## Heading { #anchor .class }"
+)
+MARKUP = [
+    (ORDINARY, None),  # what pages use passes: tel:, mailto:, abbr, time, attribute lists
     ("<script>alert(1)</script>", "tag 'script'"),
     ('<iframe src="https://example.org/"></iframe>', "tag 'iframe'"),
     ('A <span onclick="alert(1)">word</span>.', "attribute 'onclick'"),
@@ -28,27 +34,17 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize(("source", "complaint"), REFUSED)
+@pytest.mark.parametrize(("source", "complaint"), MARKUP)
 def test_unsafe_markup_is_refused_naming_page_element_and_line(tmp_path, source, complaint):
     page = tmp_path / "page.md"
     page.write_text(f"# Title\n\nSome words and [a link](https://example.org/).\n\n{source}\n")
     html = ARTICLE.format(markdown.markdown(page.read_text(), extensions=["attr_list"]))
-    (problem,) = page_problems(html, page, "docs/page.md")
-    assert (problem.file, problem.line) == ("docs/page.md", 5) and complaint in problem.message, problem
-
-
-def test_an_ordinary_page_passes(tmp_path):
-    text = (
-        "Read [the signs](../signs/#hard-to-trust), [call 999](tel:999) or [mail](mailto:a@example.org).\n\n"
-        '<span class="x" data-search-exclude>ok</span> <abbr title="t">GP</abbr> <time datetime="2026-01-01">'
-        "today</time>\n\n## Heading { #anchor .class }\n"
-    )
-    html = ARTICLE.format(markdown.markdown(text, extensions=["attr_list"]))
-    assert page_problems(html, tmp_path / "none.md", "docs/page.md") == []
+    problems = page_problems(html, page, "docs/page.md")
+    expected = [("docs/page.md", 5, True)] if complaint else []
+    assert [(p.file, p.line, str(complaint) in p.message) for p in problems] == expected, problems
 
 
 # -- finish() on a small built site ------------------------------------------------------
-
 HEAD = (
     "<!doctype html><html><head><meta charset=utf-8><title>T</title>"
     "<script>var a = 1 < 2; window.x = a;</script><script type=module>import('./x.js');</script>"
@@ -57,17 +53,11 @@ HEAD = (
 )
 
 
-def _finished(tmp_path: Path, body: str = "<p>x</p>", **options) -> tuple[list, str]:
+def _finished(tmp_path: Path, body: str = "<p>x</p>") -> tuple[list, str]:
     page = tmp_path / "site" / "signs" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(f'{HEAD}<body><article class="md-content__inner">{body}</article>')
-    return finish(tmp_path / "site", ROOT, **options), page.read_text(encoding="utf-8")
-
-
-def _policy(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").select_one("meta[http-equiv=Content-Security-Policy]")[
-        "content"
-    ]
+    return finish(tmp_path / "site", ROOT), page.read_text(encoding="utf-8")
 
 
 def _sha256(script: str) -> str:
@@ -77,22 +67,16 @@ def _sha256(script: str) -> str:
 def test_only_executable_inline_scripts_are_hashed_and_the_policies_come_first(tmp_path):
     problems, html = _finished(tmp_path)
     assert problems == []
-    scripts = BeautifulSoup(html, "html.parser").find_all("script")
+    page = BeautifulSoup(html, "html.parser")
+    policy = page.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    scripts = page.find_all("script")
     runs = [s.string for s in scripts if not s.get("src") and s.get("type", "") in EXECUTABLE_TYPES]
     assert len(runs) == 2  # the plain and the module script; JSON, JSON-LD and src= are not hashed
-    assert re.search(r"script-src ([^;]+)", _policy(html)).group(1).split() == [
-        "'self'",
-        *sorted(map(_sha256, runs)),
-    ]
-    assert "'unsafe-inline'" not in _policy(html) and "default-src 'self'" in _policy(html)
+    assert re.search(r"script-src ([^;]+)", policy)[1].split() == ["'self'", *sorted(map(_sha256, runs))]
+    assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
     after = html[re.search(r"<meta charset=[^>]*>", html).end() :]
     assert after.startswith('<meta http-equiv="Content-Security-Policy"')
     assert after.index('<meta name="referrer" content="no-referrer">') < after.index("<script")
-
-
-def test_the_offline_edition_allows_inline_scripts_and_lists_no_hashes(tmp_path):
-    _, html = _finished(tmp_path, offline=True)
-    assert "'unsafe-inline'" in _policy(html) and "sha256-" not in _policy(html)
 
 
 def test_the_pdf_size_fills_its_placeholder_after_the_finishing_step(tmp_path):
@@ -102,20 +86,13 @@ def test_the_pdf_size_fills_its_placeholder_after_the_finishing_step(tmp_path):
     assert "<span data-pdf-size>123.5 kB</span>" in (tmp_path / "site/signs/index.html").read_text()
 
 
-def test_a_duplicate_id_names_the_records_that_carry_it(tmp_path):
+def test_unsafe_markup_and_a_duplicate_id_stop_the_finish_naming_the_page_and_records(tmp_path):
     record, position = DATA["signs"][-1], len(DATA["signs"])
-    (problem,) = _finished(
-        tmp_path, f'<h2 id="{record.id}">A</h2><h3 id="{record.id}">B</h3><p id=once>x</p>'
-    )[0]
-    assert (
-        problem.file == "docs/signs.md" and f"id '{record.id}' is used 2 times on the page" in problem.message
-    )
-    assert f"data/{LIST_FILE['signs']} record {position} (id '{record.id}')" in problem.message
-
-
-def test_a_page_policy_refusal_stops_the_finish(tmp_path):
-    problems, _ = _finished(tmp_path, "<p>x</p><script>fetch('https://tracker.example/')</script>")
-    assert [(p.file, "tag 'script'" in p.message) for p in problems] == [("docs/signs.md", True)]
+    ids = f'<h2 id="{record.id}">A</h2><h3 id="{record.id}">B</h3><p id=once>x</p>'
+    refused, duplicate = _finished(tmp_path, ids + "<script>fetch('https://tracker.example/')</script>")[0]
+    assert refused.file == duplicate.file == "docs/signs.md" and "tag 'script'" in refused.message
+    assert f"id '{record.id}' is used 2 times on the page" in duplicate.message
+    assert f"data/{LIST_FILE['signs']} record {position} (id '{record.id}')" in duplicate.message
 
 
 def test_our_stylesheets_are_minified_and_the_themes_left_alone(tmp_path):

@@ -1,23 +1,20 @@
-"""What is made from data/: the banner, the JSON Schemas editors use, and the macros pages call."""
+"""What is made from data/: the banner, the JSON Schemas editors use, and the macros pages call
+(the banner's numbers on the built pages: test_template.py; what the schemas refuse: test_bad_data.py)."""
 
-import copy
-import json
 import shutil
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
-from pydantic import ValidationError
 
 from build_steps import json_schemas
 from build_steps.generate import BANNER, write_banner
 from macros import page_macros
 from macros.contacts import with_tel_links
 from macros.links import NO_SOURCE_YET, file_link, page_link
-from macros.load import LISTS, load_all
+from macros.load import LISTS
 from macros.pages import PageError
 from macros.records import EmergencyNumber, Explained
-from macros.render import TEMPLATES_DIR, Renderer
+from macros.render import Renderer
 from tests.site import CONFIG, DATA, ROOT
 
 
@@ -27,15 +24,6 @@ def root(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     return tmp_path
-
-
-def test_the_banner_has_every_emergency_number_once_as_a_tel_link_with_its_regions(root):
-    write_banner(root)
-    text = (root / BANNER).read_text(encoding="utf-8")
-    records = load_all(root / "data")["emergency_numbers"]
-    for number in {number for record in records for number in record.call}:
-        regions = ", ".join(record.region for record in records if number in record.call)
-        assert text.count(f'href="tel:{number.replace(" ", "")}" data-regions="{regions}"') == 1, number
 
 
 def test_the_banner_escapes_data_and_is_rewritten_only_when_it_changes(root):
@@ -65,42 +53,7 @@ def test_the_schemas_are_current_and_a_stale_one_is_reported(root):
     assert [(p.file, p.line) for p in problems] == [(schema, None), (f"data/{first}", 1)]
 
 
-# -- The editor refuses what the build refuses --------------------------------------------
-
-# list -> (field, a value both must refuse)
-REFUSED = {
-    "signs": [("id", "Not_Kebab"), ("label", "Tired\n## Injected"), ("label", "9\u202e99"), ("colour", "x"),
-              ("explanation", "[call](javascript:alert(1))"), ("explanation", '*this*{ onmouseover="x" }'),
-              ("explanation", "zero\u200bwidth"), ("explanation", "Some <b>bold</b>.")],
-    "seek_help": [("label", 42)],
-    "glossary": [("term", "word " * 100)],
-    "sources": [("url", "http://example.org/"), ("url", "https://example.org/)![x](https://tracker.example/p.png")],
-    "crisis_lines": [("call", "116-123"), ("chat", "javascript:alert(1)")],
-    "emergency_numbers": [("call", [])],
-}  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("name", "field", "value"), [(n, *case) for n, cases in REFUSED.items() for case in cases]
-)
-def test_editor_and_build_refuse_the_same_values(name, field, value):
-    spec = LISTS[name]
-    document = yaml.safe_load((ROOT / "data" / spec.file).read_text(encoding="utf-8"))
-    schema = json.loads((ROOT / "schemas" / spec.file.replace(".yml", ".schema.json")).read_text())
-    bad_document = copy.deepcopy(document)
-    good, bad = ((d[spec.section] if spec.section else d)[0] for d in (document, bad_document))
-    bad[field] = value
-    # Negative control: the file as it is passes both.
-    assert not list(Draft202012Validator(schema).iter_errors(document))
-    spec.record.model_validate(good)
-    assert list(Draft202012Validator(schema).iter_errors(bad_document)), f"the schema accepts {value!r}"
-    with pytest.raises(ValidationError):
-        spec.record.model_validate(bad)
-
-
 # -- The macros pages call: escaped records, the marker, citations, tel: links, links -------------
-
-
 def _renderer() -> Renderer:
     renderer = Renderer()
     renderer.add_global("cite", lambda *ids: "[cited]")
@@ -108,22 +61,14 @@ def _renderer() -> Renderer:
     return renderer
 
 
-def test_every_list_has_a_template():
-    assert all((TEMPLATES_DIR / spec.template).is_file() for spec in LISTS.values())
-
-
-def test_data_is_escaped_and_records_keep_their_order():
-    records = [Explained(id=f"r-{n}", label=f'Here & "there" {n}', explanation="A & B.") for n in range(3)]
+def test_data_is_escaped_in_order_and_only_a_record_without_sources_gets_the_marker():
+    plain = Explained(id="r-0", label='Here & "there"', explanation="A & B.")
+    records = [plain, *(plain.model_copy(update={"id": f"r-{n}", "sources": ["s"]}) for n in (1, 2))]
     html = _renderer().macro("signs", records)()
-    assert "Here &amp; &#34;there&#34; 0" in html and "A &amp; B." in html and '"there"' not in html
+    assert "Here &amp; &#34;there&#34;" in html and "A &amp; B." in html and '"there"' not in html
     assert html.index('id="r-0"') < html.index('id="r-1"') < html.index('id="r-2"')
-
-
-def test_a_record_without_sources_gets_the_one_marker_and_a_sourced_one_none():
-    plain = Explained(id="x", label="X", explanation="Words.")
-    html = _renderer().macro("signs", [plain, plain.model_copy(update={"sources": ["s"]})])()
     assert html.count('<small class="unsourced">(<a href="ABOUT">no source yet</a>)</small>') == 1
-    assert "Words.[cited]" in html
+    assert html.count("A &amp; B.[cited]") == 2
 
 
 def test_tel_links_only_for_whole_numbers():
@@ -145,7 +90,7 @@ def macros():
     return macros
 
 
-def test_citations_are_numbered_per_page_ascending_and_never_repeated(macros):
+def test_citations_are_numbered_per_page_ascending_never_repeated_and_known(macros):
     first, second = (source.id for source in DATA["sources"][:2])
     macros["on"](0, "one.md")
     assert "[1]" in macros["cite"](second)
@@ -157,10 +102,7 @@ def test_citations_are_numbered_per_page_ascending_and_never_repeated(macros):
     assert "[1]" in macros["cite"](first) and f"source-{second}" not in macros["page_sources"]()
     macros["on"](0, "three.md")
     assert "page-sources" not in macros["page_sources"]()
-
-
-def test_an_unknown_source_names_the_page(macros):
-    with pytest.raises(PageError, match="docs/signs.md: cites unknown source id 'zzz'"):
+    with pytest.raises(PageError, match="docs/three.md: cites unknown source id 'zzz'"):
         macros["cite"]("zzz")
     with pytest.raises(PageError, match="at least one source id"):
         macros["cite"]()

@@ -31,14 +31,8 @@ def _outline(reader, items=None, depth=0) -> list[tuple[int, str, int]]:
 
 
 @pytest.fixture(scope="module")
-def pdf(site):
-    assert (site / PDF).is_file(), "make build made no PDF"
-    return site / PDF
-
-
-@pytest.fixture(scope="module")
-def reader(pdf):
-    return PdfReader(pdf)
+def reader(site):
+    return PdfReader(site / PDF)
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +73,9 @@ def test_every_sheet_has_urgent_help_and_the_pdf_is_tagged_numbered_and_stands_a
     assert not [u for u in uris if "OWNER" in u or "github.io" in u]
 
 
-def test_the_pdf_is_linked_with_its_size_and_in_the_offline_zip(site, built, pdf):
+def test_the_pdf_is_linked_with_its_size_and_in_the_offline_zip(site, built):
     """The page actions on two pages, as every template feature (test_pages.py: one template)."""
+    pdf = site / PDF
     kb = f"{pdf.stat().st_size / 1000:.1f} kB"
     for _, url_path in (PAGES[0], PAGES[-1]):
         (link,) = soup(site, url_path).select(".page-actions a.pdf-download[href$='.pdf']")

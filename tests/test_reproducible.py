@@ -13,14 +13,9 @@ from pathlib import Path
 import pytest
 
 from build_steps.reproducible import source_date_epoch, write_zip
-from tests.site import ENV, NOT_COPIED, make
-from tests.tree import tree
+from tests.site import ENV, NOT_COPIED, built_files, make
 
 ZIP = "dist/hyper-independence-guide-offline.zip"
-
-
-def _state(project: Path) -> dict[str, str]:
-    return tree(project / "site", project / "dist")
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +25,13 @@ def rebuilt(built, tmp_path_factory):
     project = shutil.copytree(built, folder, ignore=NOT_COPIED, symlinks=True)
     result = make(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    return project, _state(project), result.stderr
+    return project, built_files(project), result.stderr
 
 
 def test_two_builds_of_one_commit_at_different_times_are_byte_identical(built, rebuilt):
     """Every file of site/ and dist/ (the PDF and both zips too), dated by the last commit, not the clock."""
     _, two, output = rebuilt
-    one = _state(built)
+    one = built_files(built)
     assert one == two, [path for path in one.keys() | two.keys() if one.get(path) != two.get(path)]
     assert {f"site/downloads/{Path(ZIP).name}", ZIP} <= set(one)
     epoch = source_date_epoch(built)  # the last commit's time, unless SOURCE_DATE_EPOCH is set (see below)
@@ -46,13 +41,6 @@ def test_two_builds_of_one_commit_at_different_times_are_byte_identical(built, r
         assert {info.date_time[:3] for info in archive.infolist()} == {day}
 
 
-def _git(project: Path, *args: str, **env: str) -> str:
-    command = ["git", "-C", str(project), *args]
-    return subprocess.run(
-        command, env={**os.environ, **env}, capture_output=True, text=True, check=True
-    ).stdout
-
-
 def test_the_build_date_is_the_last_commit_and_source_date_epoch_wins(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     committed = dt.datetime(2027, 3, 4, 5, 6, 7, tzinfo=dt.UTC)
@@ -60,7 +48,7 @@ def test_the_build_date_is_the_last_commit_and_source_date_epoch_wins(tmp_path, 
     who |= {"GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": committed.isoformat()}
     (tmp_path / "index.md").write_text("# Hi\n")
     for command in (["init", "--quiet"], ["add", "."], ["commit", "--quiet", "-m", "one"]):
-        _git(tmp_path, *command, **who)
+        subprocess.run(["git", "-C", str(tmp_path), *command], env={**os.environ, **who}, check=True)
     (tmp_path / "index.md").write_text("# Changed later\n")  # the clock moves on; the date does not
     assert source_date_epoch(tmp_path) == int(committed.timestamp())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
@@ -99,8 +87,6 @@ def test_the_zip_depends_only_on_the_files(tmp_path, monkeypatch, writer, same):
 
 
 # -- A killed build leaves the last site/, builds take turns (a .building-* folder, under a lock) --
-
-
 def _start(project: Path) -> subprocess.Popen:
     """The build step itself, in its own process group; its errors kept for the test's message."""
     command = [sys.executable, "-m", "build_steps.build"]
@@ -118,7 +104,7 @@ def test_a_build_killed_part_way_leaves_the_last_complete_site(rebuilt):
         time.sleep(0.01)
     os.killpg(build.pid, signal.SIGKILL)  # the build, its engine and its Chromium
     build.wait(timeout=30)
-    assert _state(project) == good
+    assert built_files(project) == good
 
 
 def test_two_builds_at_once_end_with_one_complete_site(rebuilt):
@@ -127,4 +113,4 @@ def test_two_builds_at_once_end_with_one_complete_site(rebuilt):
     for build in builds:
         _, stderr = build.communicate(timeout=300)
         assert build.returncode == 0, stderr
-    assert _state(project) == good and not list(project.glob(".building-*"))
+    assert built_files(project) == good and not list(project.glob(".building-*"))

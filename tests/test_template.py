@@ -8,11 +8,10 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from filelock import FileLock
 
 from build_steps.reproducible import source_date_epoch
 from macros.pages import read_page
-from tests.site import ALL_PAGES, CONFIG, DATA, LIST_FILE, LIST_PAGE, PAGES, ROOT, copy_project, make, soup
+from tests.site import ALL_PAGES, CONFIG, DATA, LIST_FILE, LIST_PAGE, PAGES, ROOT, build_once, soup
 
 SITE_URL = "https://example.org/guide/"
 REPO_URL = "https://github.com/example/guide"
@@ -34,32 +33,27 @@ FIRST_DUE = min(front_matter(source)["next_review"] for source, _ in TWO_PAGES)
 @pytest.fixture(scope="module")
 def deploy(tmp_path_factory, worker_id):
     """`make build` as the Deploy workflow runs it: (project, its output), shared like `built`."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent
-    project, output = shared / "deploy-project", shared / "deploy-output.txt"
-    with FileLock(str(shared / "deploy-project.lock")):
-        if not output.is_file():
-            epoch = str(int(dt.datetime.combine(FIRST_DUE, dt.time(12), dt.UTC).timestamp()))
-            env = {"SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "SOURCE_DATE_EPOCH": epoch}
-            result = make(copy_project(project), **env)
-            assert result.returncode == 0, result.stdout + result.stderr
-            output.write_text(result.stdout + result.stderr, encoding="utf-8")
-    return project, output.read_text(encoding="utf-8")
+    epoch = str(int(dt.datetime.combine(FIRST_DUE, dt.time(12), dt.UTC).timestamp()))
+    env = {"SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "SOURCE_DATE_EPOCH": epoch}
+    return build_once(tmp_path_factory, worker_id, "deploy-project", **env)
 
 
+EMERGENCY = DATA["emergency_numbers"]
+# Each emergency number once, in order, with the regions it serves (printed after it on paper).
+REGIONS = {n: ", ".join(r.region for r in EMERGENCY if n in r.call) for r in EMERGENCY for n in r.call}
+OFFLINE = "dist/hyper-independence-guide-offline"
 # The banner in the web edition, on the 404 page (the reader's way back to urgent help) and offline.
-BANNER_PAGES = [*(f"site/{path}index.html" for _, path in TWO_PAGES), "site/404.html", "offline/signs.html"]
+BANNER_PAGES = [*(f"site/{url}index.html" for _, url in TWO_PAGES), "site/404.html", f"{OFFLINE}/signs.html"]
 
 
 @pytest.mark.parametrize("file", BANNER_PAGES)
-def test_urgent_help_comes_first_with_every_emergency_number_once(site, offline_site, file):
-    edition, _, name = file.partition("/")
-    page = BeautifulSoup(({"site": site, "offline": offline_site}[edition] / name).read_text(), "html.parser")
+def test_urgent_help_comes_first_with_every_emergency_number_once(built, file):
+    page = BeautifulSoup((built / file).read_text(encoding="utf-8"), "html.parser")
     banner = page.select_one(".md-banner")
     assert "Need help now?" in banner.get_text()
     assert page.find_all(["aside", "header", "article"])[0] is banner  # first on a phone and a screen reader
-    tel = [a["href"] for a in banner.select("a[href^='tel:']")]
-    assert tel == [f"tel:{n}" for n in dict.fromkeys(n for r in DATA["emergency_numbers"] for n in r.call)]
+    tel = [(a["href"], a.get("data-regions")) for a in banner.select("a[href^='tel:']")]
+    assert tel == [(f"tel:{number.replace(' ', '')}", regions) for number, regions in REGIONS.items()]
     assert len([a for a in banner.find_all("a") if DANGER.search(a["href"])]) == 1
 
 
@@ -107,7 +101,6 @@ def test_a_page_says_it_is_due_for_review_exactly_when_it_is(built, deploy, sour
 
 
 # -- Where it lives: no absolute link to itself in a local build; real ones in a deploy build -----
-
 SELF_LINKS = {"canonical": r'<link[^>]+rel="?canonical', "og:url": r'property="?og:url',
               "og:image": r'property="?og:image', "edit link": r">Edit this page</a>",
               "correction link": r">Suggest a correction</a>", "placeholder": r"\bOWNER\b"}  # fmt: skip
@@ -124,10 +117,8 @@ def self_links(folder) -> dict[str, set[str]]:
     return found
 
 
-def test_a_local_build_has_no_absolute_link_to_itself_and_a_deploy_build_does_on_every_page(
-    site, offline_site, deploy
-):
-    assert self_links(site) == {} and self_links(offline_site) == {}
+def test_absolute_self_links_only_in_a_deploy_build_and_there_on_every_page(built, site, deploy):
+    assert self_links(site) == {} and self_links(built / OFFLINE) == {}
     assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not soup(site, "").select(".md-source")  # no repository link in the header
     deployed = deploy[0] / "site"  # the negative control of the scan; every page in the sitemap

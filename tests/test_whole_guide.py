@@ -1,11 +1,11 @@
-"""The whole guide on one page (its sources and ids are checked like every page's: test_pages.py, finish)."""
+"""The whole guide on one page (its sources, ids and absence from the nav: test_pages.py and the finish)."""
 
 import json
 import re
 
 from macros.pages import read_page
 from macros.whole_guide import PAGE
-from tests.site import PAGES, ROOT, article, soup, url_path
+from tests.site import PAGES, ROOT, article, url_path
 
 URL = url_path(PAGE)
 CITATION_NUMBER = re.compile(r"\[\d+\]")  # numbered per page on a page, across the guide here
@@ -31,8 +31,7 @@ def test_every_page_is_a_part_in_reading_order_with_its_review_dates_and_all_its
     assert not missing
 
 
-def test_whole_guide_is_out_of_search_and_nav_but_linked_from_home(site):
+def test_whole_guide_is_out_of_search_but_linked_from_home(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc for doc in index["docs"] if doc["location"].startswith(URL)]
-    assert not soup(site, "").select(f"nav.md-nav--primary a[href$='{URL}']")
     assert article(site, "").select(f"a[href='{URL}']")

@@ -87,8 +87,6 @@ def test_only_the_deploy_workflow_deploys_and_checks_runs_make_test():
 
 
 # -- Negative controls: each rule catches one deliberate mistake ----------------------------
-
-
 def _set(path: str, value=None):
     """deploy.yml (or `file:path`) with one value set (or deleted), e.g. 'jobs.build.timeout-minutes'."""
     name, _, keys = path.rpartition(":")
@@ -123,7 +121,6 @@ def test_the_rule_catches_the_mistake(mistake):
 
 
 # -- The negative control of zizmor's allow-list and pinning policy (.github/zizmor.yml) ---------
-
 ZIZMOR_CONFIG = ROOT / ".github" / "zizmor.yml"
 ZIZMOR = [str(VENV / "bin" / "zizmor"), "--offline", "--no-progress", "--config", str(ZIZMOR_CONFIG)]
 
