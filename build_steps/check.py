@@ -13,8 +13,8 @@ import yaml
 
 from build_steps import json_schemas, line_holding, report, review_dates
 from macros import page_macros
-from macros.load import DataError, Problem
-from macros.pages import PageError, read_page
+from macros.load import Problem, Refused
+from macros.pages import read_page
 
 # pymdownx.snippets would paste any file the build can read into the page.
 SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.MULTILINE)
@@ -44,10 +44,11 @@ def page_problems(root: Path, config: dict) -> list[Problem]:
                 line = page.body_line + page.body[: snippet.start()].count("\n")
                 problems.append(Problem(shown, "snippet lines (--8<--) are not allowed in a page", line))
             macros["render"](page.body)
-        except PageError as error:
-            quoted = re.search(r"'([^']+)'", error.message)  # e.g. an unknown source id
-            line = error.line or line_holding(path, quoted and quoted[1])
-            problems.append(Problem(error.page, error.message, line))
+        except Refused as error:  # its line, or the one holding what it names (an unknown source id)
+            for problem in error.problems:
+                quoted = re.search(r"'([^']+)'", problem.message)
+                line = problem.line or line_holding(root / problem.file, quoted and quoted[1])
+                problems.append(Problem(problem.file, problem.message, line))
         except Exception as error:  # a Jinja syntax error or an unknown macro name
             line = getattr(error, "lineno", None) and error.lineno + page.body_line - 1
             problems.append(Problem(shown, f"{type(error).__name__}: {error}", line))
@@ -62,7 +63,7 @@ def check_project(root: Path) -> list[Problem]:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
         problems += json_schemas.stale(root)
         return problems + page_problems(root, config)
-    except DataError as error:
+    except Refused as error:
         return problems + error.problems
 
 

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_steps import json_schemas, report
 from macros import contacts
-from macros.load import DataError, load_all
+from macros.load import Refused, load_all
 
 BANNER = Path("overrides/partials/generated/emergency-numbers.html")
 
@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     root = Path.cwd()
     try:
         write_banner(root)
-    except DataError as error:
+    except Refused as error:
         return report(error.problems, "Writing the banner")
     if argv == ["--schemas"]:
         for path, text in json_schemas.render_all(root).items():

@@ -16,8 +16,7 @@ if _PROJECT not in sys.path:
 from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
 from macros.citations import Citations  # noqa: E402
-from macros.load import DataError, load_all  # noqa: E402
-from macros.pages import PageError  # noqa: E402
+from macros.load import Problem, Refused, load_all  # noqa: E402
 from macros.render import Renderer  # noqa: E402
 
 
@@ -70,7 +69,7 @@ def page_macros(project: Path, config, current_page) -> dict:
         def lines_for(level):
             if unknown := [i for i in level.crisis_lines if i not in lines]:
                 message = f"record '{level.id}': field 'crisis_lines': unknown ids {unknown}"
-                raise PageError("data/care_levels.yml", message)
+                raise Refused([Problem("data/care_levels.yml", message)])
             return [lines[i] for i in level.crisis_lines]
 
         return renderer.render_template(
@@ -113,7 +112,7 @@ def page_name(page) -> str:
 def define_env(env) -> None:
     try:
         macros = page_macros(Path(env.project_dir), env.conf, lambda: page_name(env.page))
-    except DataError as error:
+    except Refused as error:
         if "mkdocs" not in sys.modules:
             raise
         from mkdocs.exceptions import PluginError  # a clean failure under `mkdocs serve`

@@ -2,7 +2,7 @@
 
 from markupsafe import Markup
 
-from macros.pages import PageError
+from macros.load import Problem, Refused
 from macros.records import Source
 from macros.render import Renderer
 
@@ -24,11 +24,11 @@ class Citations:
         """Numbered markers linking to the entries at the foot of the page."""
         self._follow_page()
         if not source_ids:
-            raise PageError(f"docs/{self._page}", "cite() needs at least one source id")
+            raise Refused([Problem(f"docs/{self._page}", "cite() needs at least one source id")])
         for source_id in source_ids:
             if source_id not in self._sources:
                 message = f"cites unknown source id '{source_id}' (not in data/sources.yml)"
-                raise PageError(f"docs/{self._page}", message)
+                raise Refused([Problem(f"docs/{self._page}", message)])
             if source_id not in self._cited:
                 self._cited.append(source_id)
         # Ascending, each number once: [1][3], never [3][1] or [1][1].

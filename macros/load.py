@@ -23,8 +23,9 @@ class Problem:
         return f"{self.file}: " + (f"line {self.line}: " if self.line else "") + self.message
 
 
-class DataError(Exception):
-    """Bad data in data/: stops the build. A plain exception, so it needs no MkDocs."""
+class Refused(Exception):
+    """What stops the build: bad data, a page's bad front matter or macro call. Each
+    Problem names its file; a plain exception, so it needs no MkDocs."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
@@ -84,22 +85,20 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     """The document and its node tree (which knows each value's line)."""
     shown = f"data/{path.name}"
     if path.is_symlink() or not path.is_file():
-        raise DataError(
-            [Problem(shown, "must be a real file (a YAML list of records), not missing or a link")]
-        )
+        raise Refused([Problem(shown, "must be a real file (a YAML list of records), not missing or a link")])
     try:
         loader = _StrictLoader(path.read_text(encoding="utf-8"))
         node = loader.get_single_node()
         return (loader.construct_document(node) if node else None), node
     except UnicodeDecodeError as error:
         where = f"byte {error.object[error.start]:#04x} at position {error.start}"
-        raise DataError([Problem(shown, f"is not UTF-8 text ({where}); save it as UTF-8")]) from None
+        raise Refused([Problem(shown, f"is not UTF-8 text ({where}); save it as UTF-8")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise DataError([Problem(shown, f"not valid YAML: {problem}", mark and mark.line + 1)]) from None
+        raise Refused([Problem(shown, f"not valid YAML: {problem}", mark and mark.line + 1)]) from None
     except (TypeError, ValueError, RecursionError) as error:  # anything else the loader trips on
-        raise DataError([Problem(shown, f"could not be read as YAML: {error}")]) from None
+        raise Refused([Problem(shown, f"could not be read as YAML: {error}")]) from None
 
 
 def load_all(data_dir: Path) -> dict[str, list[Record]]:
@@ -120,10 +119,10 @@ def load_all(data_dir: Path) -> dict[str, list[Record]]:
             node = next(value for key, value in node.value if key.value == spec.section)
         try:
             lists[name] = validate(document, spec, node)
-        except DataError as error:
+        except Refused as error:
             problems += error.problems
     if problems:
-        raise DataError(list(dict.fromkeys(problems)))  # a file's wrong lists once, not per list
+        raise Refused(list(dict.fromkeys(problems)))  # a file's wrong lists once, not per list
     return lists
 
 
@@ -141,16 +140,16 @@ def validate(raw, spec: DataList, node: yaml.Node) -> list[Record]:
     shown = f"data/{spec.file}"
     where = f"list '{spec.section}': " if spec.section else ""
     if not isinstance(raw, list) or not raw:
-        raise DataError([Problem(shown, f"{where}expected a non-empty YAML list of records")])
+        raise Refused([Problem(shown, f"{where}expected a non-empty YAML list of records")])
     try:
         records = TypeAdapter(list[spec.record]).validate_python(raw)
     except ValidationError as error:
-        raise DataError([_describe(shown, where, raw, e, node) for e in error.errors()]) from None
+        raise Refused([_describe(shown, where, raw, e, node) for e in error.errors()]) from None
     ids = [getattr(record, "id", None) for record in records]
     for position, record_id in enumerate(ids):
         if record_id and ids.index(record_id) < position:
             message = f"{where}record {position + 1} (id '{record_id}'): field 'id': duplicate of record "
-            raise DataError(
+            raise Refused(
                 [Problem(shown, message + str(ids.index(record_id) + 1), _line(node, position, "id"))]
             )
     return records

@@ -6,15 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from macros.load import Problem, Refused
+
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-
-
-class PageError(Exception):
-    """A page's front matter cannot be read: names the page (as docs/...) and the line."""
-
-    def __init__(self, page: str, message: str, line: int | None = None) -> None:
-        self.page, self.message, self.line = page, message, line
-        super().__init__(f"{page}: " + (f"line {line}: " if line else "") + message)
 
 
 @dataclass(frozen=True)
@@ -29,7 +23,7 @@ def read_page(path: Path) -> Page:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise PageError(shown, "is not UTF-8 text; save it as UTF-8") from None
+        raise Refused([Problem(shown, "is not UTF-8 text; save it as UTF-8")]) from None
     match = _FRONT_MATTER.match(text)
     if not match:
         return Page({}, text, 1)
@@ -37,7 +31,7 @@ def read_page(path: Path) -> Page:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise PageError(shown, "front matter is not valid YAML", mark and mark.line + 2) from None
+        raise Refused([Problem(shown, "front matter is not valid YAML", mark and mark.line + 2)]) from None
     if not isinstance(meta, dict):
-        raise PageError(shown, "front matter must be a mapping of fields", 2)
+        raise Refused([Problem(shown, "front matter must be a mapping of fields", 2)])
     return Page(meta, text[match.end() :], text[: match.end()].count("\n") + 1)

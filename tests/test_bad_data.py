@@ -13,7 +13,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from build_steps.check import check_project
-from macros.load import LISTS, DataError, Problem, load_all
+from macros.load import LISTS, Problem, Refused, load_all
 from tests.site import DATA, LIST_PAGE, PAGES, ROOT, built_files, make, soup
 
 DELETE = object()
@@ -61,7 +61,7 @@ def data_dir(tmp_path) -> Path:
 
 
 def _refusals(data_dir: Path) -> list[Problem]:
-    with pytest.raises(DataError) as error:
+    with pytest.raises(Refused) as error:
         load_all(data_dir)
     return error.value.problems
 

@@ -11,8 +11,7 @@ from build_steps.generate import BANNER, write_banner
 from macros import page_macros
 from macros.contacts import with_tel_links
 from macros.links import NO_SOURCE_YET, file_link, page_link
-from macros.load import LISTS
-from macros.pages import PageError
+from macros.load import LISTS, Refused
 from macros.records import EmergencyNumber, Explained
 from macros.render import Renderer
 from tests.site import CONFIG, DATA, ROOT
@@ -102,9 +101,9 @@ def test_citations_are_numbered_per_page_ascending_never_repeated_and_known(macr
     assert "[1]" in macros["cite"](first) and f"source-{second}" not in macros["page_sources"]()
     macros["on"](0, "three.md")
     assert "page-sources" not in macros["page_sources"]()
-    with pytest.raises(PageError, match="docs/three.md: cites unknown source id 'zzz'"):
+    with pytest.raises(Refused, match="docs/three.md: cites unknown source id 'zzz'"):
         macros["cite"]("zzz")
-    with pytest.raises(PageError, match="at least one source id"):
+    with pytest.raises(Refused, match="at least one source id"):
         macros["cite"]()
 
 
