@@ -27,7 +27,7 @@ from build_steps.check import check_project
 from build_steps.engines import ENGINES, start_build
 from build_steps.finish import finish, write_pdf_size
 from build_steps.reproducible import source_date_epoch, write_zip
-from macros.load import Problem, load_all
+from macros.load import Problem, Refused, load_all
 
 OFFLINE_NAME = "hyper-independence-guide-offline"
 PDF_NAME = "hyper-independence-guide.pdf"
@@ -58,6 +58,10 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
     """(the step that stopped, its problems), or ("", []) when site/ and dist/ are new."""
     web, offline = staging / "site", staging / "dist" / OFFLINE_NAME
     pdf_file = web / "downloads" / PDF_NAME if env["PDF_EDITION"] == "true" else None
+    try:
+        generate.write_banner(root)
+    except Refused as error:  # bad data: the check names every problem
+        return "The check before the build", check_project(root) or error.problems
     # Both editions at once (one core each); meanwhile the check runs here and Chromium
     # starts in a thread, to print the PDF from the web build while both are finished.
     builds = [
@@ -135,9 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             env.setdefault("EDIT_URI", "edit/main/docs/")
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
         try:
-            generate.write_banner(root)
             step, problems = build(root, args.engine, env, staging)
-        except Exception as error:  # e.g. bad data: the check step names it first
+        except Exception as error:  # anything else: its problems, or what it was, on the config
             step, problems = "The build", getattr(error, "problems", [Problem("mkdocs.yml", f"{error!r}")])
         finally:
             shutil.rmtree(staging, ignore_errors=True)
