@@ -32,6 +32,7 @@ def reader(browser):
 def test_page_in_use_is_accessible_private_and_within_its_policy(reader, web_url, url_path):
     page, name, watch = reader, url_path or "home", PageWatch(reader)
     page.goto(web_url + url_path, wait_until="networkidle")
+    page.wait_for_selector(".md-search[aria-label]", state="attached")  # our script named the dialog
     assert page.evaluate(SCHEME) == "default"
     assert (found := axe_violations(page)) == [], f"{name} (light): {found}"
     use_page(page)
