@@ -16,7 +16,7 @@ PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --stri
 # same mkdocs.yml, e.g. `make build ENGINE=zensical`.
 ENGINE ?= mkdocs
 
-.PHONY: serve build check due fast test lint lock bench clean
+.PHONY: serve build check due fast test lint lock vendor bench clean
 
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/,
 ## overrides/); checks everything first, and rewrites the banner on every rebuild
@@ -101,6 +101,13 @@ lock: $(VENV)/.test-installed
 	$(PIP_COMPILE) --output-file requirements-pip.txt requirements-pip.in
 	$(PIP_COMPILE) --output-file requirements.txt requirements.in
 	$(PIP_COMPILE) --output-file requirements-test.txt requirements-test.in
+
+## vendor: refresh the vendored iframe-worker shim (offline search from file://) from the
+## version package.json pins; run after Dependabot bumps it
+vendor: node_modules/.installed
+	mkdir -p docs/assets/vendor/iframe-worker
+	cp node_modules/iframe-worker/shim/index.js docs/assets/vendor/iframe-worker/shim.js
+	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/LICENSE
 
 ## bench: measure page weight, Lighthouse scores and build times (a benchmark, not
 ## a test); prints the table and writes bench/RESULTS.md
