@@ -16,8 +16,8 @@ if _PROJECT not in sys.path:
 from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
 from macros.citations import Citations  # noqa: E402
-from macros.load import Problem, Refused, load_all  # noqa: E402
-from macros.render import Renderer  # noqa: E402
+from macros.load import LISTS, Problem, Refused, load_all  # noqa: E402
+from macros.render import environment, unsourced_marker  # noqa: E402
 
 
 def page_macros(project: Path, config, current_page) -> dict:
@@ -26,8 +26,12 @@ def page_macros(project: Path, config, current_page) -> dict:
     lists = load_all(project / "data")
     directory_urls = config.get("use_directory_urls", True)
     extra = config["extra"]
-    renderer = Renderer()
-    citations = Citations(lists["sources"], renderer, current_page)
+    jinja = environment()
+
+    def render_template(template: str, **context) -> str:
+        return jinja.get_template(template).render(**context)
+
+    citations = Citations(lists["sources"], render_template, current_page)
 
     def link(target: str) -> str:
         """A link to a page ("get-help.md#x"); on the whole-guide page, a jump within it."""
@@ -38,17 +42,15 @@ def page_macros(project: Path, config, current_page) -> dict:
     def unsourced():
         """{{ unsourced() }}: right after a point with no verified source yet. Records
         without `sources` get the same marker from their template."""
-        return renderer.unsourced(link(links.NO_SOURCE_YET))
+        return unsourced_marker(jinja, link(links.NO_SOURCE_YET))
 
     def page_sources() -> str:
         """The page's sources in citation order, and the glossary's abbreviations."""
-        return renderer.render_template(
-            "page_sources.md.j2", cited=citations.cited(), glossary=lists["glossary"]
-        )
+        return render_template("page_sources.md.j2", cited=citations.cited(), glossary=lists["glossary"])
 
     def read_offline() -> str:
         """The home page's downloads (zip, PDF), or a note when this is the offline copy."""
-        return renderer.render_template(
+        return render_template(
             "read_offline.md.j2",
             offline=extra["offline"],
             pdf_edition=extra["pdf_edition"],
@@ -72,7 +74,7 @@ def page_macros(project: Path, config, current_page) -> dict:
                 raise Refused([Problem("data/care_levels.yml", message)])
             return [lines[i] for i in level.crisis_lines]
 
-        return renderer.render_template(
+        return render_template(
             "care_levels.html.j2",
             records=lists["care_levels"],
             emergency=lists["emergency_numbers"],
@@ -83,23 +85,24 @@ def page_macros(project: Path, config, current_page) -> dict:
         """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
         docs = project / "docs"
         parts = [guide.part(docs / source, render) for source in guide.reading_order(config["nav"])]
-        return renderer.render_template("whole_guide.md.j2", parts=parts)
+        return render_template("whole_guide.md.j2", parts=parts)
 
     def render(markdown: str) -> str:
         """A page's Markdown with its macro calls run, as the engine would: our own Jinja,
         since Zensical's macros have no env.render (also used by the check step)."""
         return Environment(undefined=StrictUndefined).from_string(markdown).render(**macros, config=config)
 
-    renderer.add_global("cite", citations.cite)
-    renderer.add_global("unsourced", unsourced)
-    renderer.add_global("page_link", link)
-    macros = {name: renderer.macro(name, records) for name, records in lists.items()}
+    jinja.globals.update(cite=citations.cite, unsourced=unsourced, page_link=link)
+    macros = {
+        name: lambda spec=LISTS[name], records=records: render_template(spec.template, records=records)
+        for name, records in lists.items()
+    }
     macros |= {"cite": citations.cite, "unsourced": unsourced, "page_sources": page_sources}
     macros |= {"read_offline": read_offline, "whole_guide": whole_guide}
     macros |= {"github_link": github_link, "care_levels": care_levels}
     # The home page's four paths, and the Signs page's private self-check (one box per sign).
-    macros["start_here"] = lambda: renderer.render_template("start_here.html.j2")
-    macros["self_check"] = lambda: renderer.render_template("self_check.html.j2", signs=lists["signs"])
+    macros["start_here"] = lambda: render_template("start_here.html.j2")
+    macros["self_check"] = lambda: render_template("self_check.html.j2", signs=lists["signs"])
     return macros | {"render": render}
 
 

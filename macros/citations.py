@@ -4,13 +4,12 @@ from markupsafe import Markup
 
 from macros.load import Problem, Refused
 from macros.records import Source
-from macros.render import Renderer
 
 
 class Citations:
-    def __init__(self, sources: list[Source], renderer: Renderer, current_page) -> None:
+    def __init__(self, sources: list[Source], render_template, current_page) -> None:
         self._sources = {source.id: source for source in sources}
-        self._renderer = renderer
+        self._render = render_template  # (template, **context) -> text
         self._current_page = current_page  # () -> the page being rendered, e.g. "signs.md"
         self._page = None
         self._cited: list[str] = []
@@ -34,7 +33,7 @@ class Citations:
         # Ascending, each number once: [1][3], never [3][1] or [1][1].
         numbered = sorted({(self._cited.index(source_id) + 1, source_id) for source_id in source_ids})
         # Markup: the markers are our own escaped HTML, safe inside the list templates.
-        return Markup(self._renderer.render_template("cite.html.j2", citations=numbered).strip())
+        return Markup(self._render("cite.html.j2", citations=numbered).strip())
 
     def cited(self) -> list[tuple[int, Source]]:
         """This page's sources so far, numbered in citation order."""
