@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench.page_weight import first_visit
 from bench.server import Ledger, handler_for
-from build_steps.engines import ENGINES, engine_build
+from build_steps.engines import ENGINES, start_build
 from build_steps.finish import finish
 from build_steps.generate import write_banner
 from tests.browser import serve
@@ -21,7 +21,9 @@ PAGES = [("index.md", ""), ("signs.md", "signs/")]
 
 def _build(project: Path, engine: str, site_dir: Path) -> float:
     start = time.perf_counter()
-    assert engine_build(engine, project, site_dir, ENV).returncode == 0, engine
+    build = start_build(engine, project, site_dir, ENV)
+    build.communicate()
+    assert build.returncode == 0, engine
     assert finish(site_dir, project) == [], engine
     return time.perf_counter() - start
 

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
-from build_steps import json_schemas, line_holding, report, review_dates
+from build_steps import generate, line_holding, report, review_dates
 from macros import page_macros
 from macros.load import Problem, Refused
 from macros.pages import read_page
@@ -60,18 +60,11 @@ def check_project(root: Path) -> list[Problem]:
     if problems:  # read nothing through a link
         return problems
     try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        problems += json_schemas.stale(root)
+        config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # with its !ENV tags
+        problems += generate.stale_schemas(root)
         return problems + page_problems(root, config)
     except Refused as error:
         return problems + error.problems
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its !ENV tags read as their defaults (the check needs nav and extra)."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def main() -> int:

@@ -13,7 +13,8 @@ ENGINES = {
 
 
 def start_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.Popen:
-    """Start a strict build of `project` into `site_dir` (inside it) by `engine`; output captured."""
+    """Start a strict build of `project` into `site_dir` (inside it) by `engine`; output captured
+    (`.communicate()` waits for it)."""
     relative = site_dir.resolve().relative_to(project.resolve())
     return subprocess.Popen(
         ENGINES[engine],
@@ -23,10 +24,3 @@ def start_build(engine: str, project: Path, site_dir: Path, env: dict) -> subpro
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def engine_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
-    """The same build, waited for."""
-    process = start_build(engine, project, site_dir, env)
-    output, _ = process.communicate()
-    return subprocess.CompletedProcess(process.args, process.returncode, output, "")

@@ -1,36 +1,77 @@
-"""The banner's emergency numbers for the theme (which sees no data/), from
-data/crisis_lines.yml, before every build and every `make serve` rebuild; never committed.
+"""What is written from data/ and the record models, never by hand: the banner's emergency
+numbers for the theme (which sees no data/), before every build and every `make serve`
+rebuild, never committed; and the JSON Schemas editors use, committed (each data file's
+first line points at its own; `make lint` validates data/ with them; the check refuses one
+out of date with macros/records.py).
 
     python -m build_steps.generate            # the banner partial
     python -m build_steps.generate --schemas  # also rewrite schemas/ (after changing macros/records.py)
 """
 
+import json
 import sys
 from pathlib import Path
+from typing import Annotated
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import ConfigDict, Field, TypeAdapter, create_model
 
-from build_steps import json_schemas, report
+from build_steps import report
 from macros import contacts
-from macros.load import Refused, load_all
+from macros.load import LISTS, Problem, Refused, load_all
 
 BANNER = Path("overrides/partials/generated/emergency-numbers.html")
+REWRITE = "run `python -m build_steps.generate --schemas`"
+_TEMPLATES = Environment(  # every value from data/ is escaped
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    undefined=StrictUndefined,
+    autoescape=True,
+    keep_trailing_newline=True,
+)
 
 
 def write_banner(root: Path) -> None:
-    templates = FileSystemLoader(Path(__file__).with_name("templates"))
-    # Every value from data/ is escaped.
-    jinja = Environment(
-        loader=templates, undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
-    )
     numbers = contacts.by_number(load_all(root / "data")["emergency_numbers"])
-    text = jinja.get_template("emergency-numbers.html.j2").render(
-        numbers=numbers, source="data/crisis_lines.yml"
-    )
+    text = _TEMPLATES.get_template("emergency-numbers.html.j2").render(numbers=numbers)
     path = root / BANNER
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:  # live reload follows overrides/
         path.write_text(text, encoding="utf-8")
+
+
+def schema_for(file: str) -> dict:
+    """A flat list of records, or, for a file of several lists, a mapping of exactly those."""
+    lists = {
+        s.section: Annotated[list[s.record], Field(min_length=1)] for s in LISTS.values() if s.file == file
+    }
+    shape = lists.get(None) or create_model(
+        f"data/{file}", __config__=ConfigDict(extra="forbid"), **{name: (t, ...) for name, t in lists.items()}
+    )
+    header = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{file}"}
+    return header | TypeAdapter(shape).json_schema() | {"$id": f"{file.removesuffix('.yml')}.schema.json"}
+
+
+def schemas(root: Path) -> dict[Path, str]:
+    """Schema path -> its text."""
+    files = sorted({spec.file for spec in LISTS.values()})
+    return {
+        root / "schemas" / f"{file.removesuffix('.yml')}.schema.json": json.dumps(schema_for(file), indent=2)
+        + "\n"
+        for file in files
+    }
+
+
+def stale_schemas(root: Path) -> list[Problem]:
+    """A schema that differs from the models, or a data file whose line 1 does not point at it."""
+    problems = []
+    for path, text in schemas(root).items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            problems.append(Problem(f"schemas/{path.name}", f"out of date with macros/records.py; {REWRITE}"))
+        data = f"data/{path.name.removesuffix('.schema.json')}.yml"
+        expected = f"# yaml-language-server: $schema=../schemas/{path.name}"
+        if (root / data).read_text(encoding="utf-8").partition("\n")[0] != expected:
+            problems.append(Problem(data, f"line 1 must be '{expected}'", 1))
+    return problems
 
 
 def main(argv: list[str]) -> int:
@@ -40,7 +81,7 @@ def main(argv: list[str]) -> int:
     except Refused as error:
         return report(error.problems, "Writing the banner")
     if argv == ["--schemas"]:
-        for path, text in json_schemas.render_all(root).items():
+        for path, text in schemas(root).items():
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(root)}")
     return 0

@@ -7,7 +7,6 @@ dates (from SOURCE_DATE_EPOCH) and /ID (from the content) are then fixed: one in
 import datetime as dt
 import html
 import os
-import subprocess
 from pathlib import Path
 
 PAGE = "whole-guide/index.html"
@@ -43,17 +42,14 @@ def chromium_path() -> str | None:
 
 
 def available() -> bool:
-    """Whether there is a Chromium that starts: ours, or Playwright's own download."""
+    """Whether there is a Chromium to print with: ours, or Playwright's own download."""
     path = chromium_path()
     if path is None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             path = playwright.chromium.executable_path
-    try:
-        return subprocess.run([path, "--version"], capture_output=True, timeout=60).returncode == 0
-    except OSError:
-        return False
+    return Path(path).is_file()
 
 
 def print_page(site: Path, output: Path, numbers: str, published: str, ready=lambda: True) -> bool:
@@ -61,51 +57,43 @@ def print_page(site: Path, output: Path, numbers: str, published: str, ready=lam
     succeeded, so the browser's start overlaps the engines. False: nothing printed."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright:  # closes the browser on the way out
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        try:
-            if not ready():
-                return False
-            output.parent.mkdir(parents=True, exist_ok=True)
-            page = browser.new_page()
-            page.goto((site / PAGE).resolve().as_uri())
-            page.evaluate(LINKS_STAND_ALONE, [site.resolve().as_uri() + "/", published])
-            page.pdf(
-                path=output,
-                format="A4",
-                margin={"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"},
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=FOOTER.format(numbers=html.escape(numbers)),
-                tagged=True,
-                outline=True,
-            )
-            return True
-        finally:
-            browser.close()
+        if not ready():
+            return False
+        output.parent.mkdir(parents=True, exist_ok=True)
+        page = browser.new_page()
+        page.goto((site / PAGE).resolve().as_uri())
+        page.evaluate(LINKS_STAND_ALONE, [site.resolve().as_uri() + "/", published])
+        page.pdf(
+            path=output,
+            format="A4",
+            margin={"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"},
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER.format(numbers=html.escape(numbers)),
+            tagged=True,
+            outline=True,
+        )
+        return True
 
 
 def normalise(path: Path) -> None:
-    """Same input, same bytes: fixed dates (or none) and an /ID computed from the content."""
+    """Same input, same bytes: the dates of SOURCE_DATE_EPOCH, no XMP (it repeats them) and an
+    /ID computed from the content."""
     import pikepdf
 
+    stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        info = pdf.docinfo
-        for key in ("/CreationDate", "/ModDate"):
-            if key in info:
-                del info[key]
-        info["/Title"] = TITLE
-        if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
-            stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
-            info["/CreationDate"] = info["/ModDate"] = stamp
-        if "/Metadata" in pdf.Root:  # XMP repeats the dates; the document info is enough
+        pdf.docinfo["/Title"] = TITLE
+        pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = stamp.strftime("D:%Y%m%d%H%M%SZ")
+        if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
         pdf.save(path, deterministic_id=True)
 
 
 def make_pdf(site: Path, output: Path, numbers: str, published: str = "", ready=lambda: True) -> bool:
-    """Print the whole guide of the web build in `site` into `output`; `numbers` go in
-    every page's footer; `published` is the site's real address, or "" for none."""
+    """Print the whole guide of the web build in `site` into `output`, then normalise it."""
     if printed := print_page(site, output, numbers, published, ready):
         normalise(output)
     return printed

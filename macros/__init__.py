@@ -16,7 +16,7 @@ if _PROJECT not in sys.path:
 from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
 from macros.citations import Citations  # noqa: E402
-from macros.load import LISTS, Problem, Refused, load_all  # noqa: E402
+from macros.load import LISTS, Refused, load_all  # noqa: E402
 from macros.render import environment, unsourced_marker  # noqa: E402
 
 
@@ -25,7 +25,6 @@ def page_macros(project: Path, config, current_page) -> dict:
     rendered ("signs.md"); config is the site's (mkdocs.yml as the engine read it)."""
     lists = load_all(project / "data")
     directory_urls = config.get("use_directory_urls", True)
-    extra = config["extra"]
     jinja = environment()
 
     def render_template(template: str, **context) -> str:
@@ -33,7 +32,7 @@ def page_macros(project: Path, config, current_page) -> dict:
 
     citations = Citations(lists["sources"], render_template, current_page)
 
-    def link(target: str) -> str:
+    def page_link(target: str) -> str:
         """A link to a page ("get-help.md#x"); on the whole-guide page, a jump within it."""
         if current_page() == guide.PAGE:
             return guide.anchor(target)
@@ -42,21 +41,7 @@ def page_macros(project: Path, config, current_page) -> dict:
     def unsourced():
         """{{ unsourced() }}: right after a point with no verified source yet. Records
         without `sources` get the same marker from their template."""
-        return unsourced_marker(jinja, link(links.NO_SOURCE_YET))
-
-    def page_sources() -> str:
-        """The page's sources in citation order, and the glossary's abbreviations."""
-        return render_template("page_sources.md.j2", cited=citations.cited(), glossary=lists["glossary"])
-
-    def read_offline() -> str:
-        """The home page's downloads (zip, PDF), or a note when this is the offline copy."""
-        return render_template(
-            "read_offline.md.j2",
-            offline=extra["offline"],
-            pdf_edition=extra["pdf_edition"],
-            zip=links.file_link(current_page(), extra["offline_zip"], directory_urls),
-            pdf=links.file_link(current_page(), extra["pdf"], directory_urls),
-        )
+        return unsourced_marker(jinja, page_link(links.NO_SOURCE_YET))
 
     def github_link(path: str, text: str) -> str:
         """A link into the repository ("issues/new?template=bug.yml"); plain words in a
@@ -64,27 +49,9 @@ def page_macros(project: Path, config, current_page) -> dict:
         repo = config.get("repo_url") or ""
         return f"[{text}]({repo.rstrip('/')}/{path})" if repo else text
 
-    def care_levels() -> str:
-        """The care cards on When to get help, with their numbers from data/crisis_lines.yml."""
-        lines = {line.id: line for line in lists["crisis_lines"]}
-
-        def lines_for(level):
-            if unknown := [i for i in level.crisis_lines if i not in lines]:
-                message = f"record '{level.id}': field 'crisis_lines': unknown ids {unknown}"
-                raise Refused([Problem("data/care_levels.yml", message)])
-            return [lines[i] for i in level.crisis_lines]
-
-        return render_template(
-            "care_levels.html.j2",
-            records=lists["care_levels"],
-            emergency=lists["emergency_numbers"],
-            lines_for=lines_for,
-        )
-
     def whole_guide() -> str:
         """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
-        docs = project / "docs"
-        parts = [guide.part(docs / source, render) for source in guide.reading_order(config["nav"])]
+        parts = [guide.part(project / "docs" / page, render) for page in guide.reading_order(config["nav"])]
         return render_template("whole_guide.md.j2", parts=parts)
 
     def render(markdown: str) -> str:
@@ -92,18 +59,29 @@ def page_macros(project: Path, config, current_page) -> dict:
         since Zensical's macros have no env.render (also used by the check step)."""
         return Environment(undefined=StrictUndefined).from_string(markdown).render(**macros, config=config)
 
-    jinja.globals.update(cite=citations.cite, unsourced=unsourced, page_link=link)
+    def file_link(path: str) -> str:  # a file of the site, "downloads/guide.pdf"
+        return links.file_link(current_page(), path, directory_urls)
+
+    jinja.globals.update(cite=citations.cite, unsourced=unsourced, page_link=page_link, file_link=file_link)
+    # One macro per list, by its name in LISTS; a template may show other lists too.
     macros = {
-        name: lambda spec=LISTS[name], records=records: render_template(spec.template, records=records)
+        name: lambda spec=LISTS[name], records=records: render_template(
+            spec.template, records=records, lists=lists
+        )
         for name, records in lists.items()
     }
-    macros |= {"cite": citations.cite, "unsourced": unsourced, "page_sources": page_sources}
-    macros |= {"read_offline": read_offline, "whole_guide": whole_guide}
-    macros |= {"github_link": github_link, "care_levels": care_levels}
-    # The home page's four paths, and the Signs page's private self-check (one box per sign).
-    macros["start_here"] = lambda: render_template("start_here.html.j2")
-    macros["self_check"] = lambda: render_template("self_check.html.j2", signs=lists["signs"])
-    return macros | {"render": render}
+    macros |= {
+        "cite": citations.cite,
+        "unsourced": unsourced,
+        "page_sources": lambda: render_template("page_sources.md.j2", cited=citations.cited(), lists=lists),
+        "read_offline": lambda: render_template("read_offline.md.j2", extra=config["extra"]),
+        "whole_guide": whole_guide,
+        "github_link": github_link,
+        "start_here": lambda: render_template("start_here.html.j2"),
+        "self_check": lambda: render_template("self_check.html.j2", signs=lists["signs"]),
+        "render": render,
+    }
+    return macros
 
 
 def page_name(page) -> str:

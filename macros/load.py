@@ -63,6 +63,9 @@ LISTS = {
     "care_levels": DataList("care_levels.yml", records.CareLevel, "care_levels.html.j2", "care levels"),
 }
 
+# Fields that hold ids of another list's records: a care card's crisis lines, any record's sources.
+REFERENCES = {"crisis_lines", "sources"}
+
 
 # LibYAML's C parser when PyYAML has it: the same safe loader, several times faster.
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -104,9 +107,9 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
 def load_all(data_dir: Path) -> dict[str, list[Record]]:
     """Read and check every list; return macro name -> records."""
     documents = {spec.file: read_yaml(data_dir / spec.file) for spec in LISTS.values()}
-    problems, lists = [], {}
+    problems, lists, nodes = [], {}, {}
     for name, spec in LISTS.items():
-        document, node = documents[spec.file]
+        document, nodes[name] = documents[spec.file]
         if spec.section:  # a file of several lists: exactly those, by name
             sections = sorted(s.section for s in LISTS.values() if s.file == spec.file)
             if not isinstance(document, dict) or sorted(document) != sections:
@@ -116,13 +119,25 @@ def load_all(data_dir: Path) -> dict[str, list[Record]]:
                 )
                 continue
             document = document[spec.section]
-            node = next(value for key, value in node.value if key.value == spec.section)
+            nodes[name] = next(value for key, value in nodes[name].value if key.value == spec.section)
         try:
-            lists[name] = validate(document, spec, node)
+            lists[name] = validate(document, spec, nodes[name])
         except Refused as error:
             problems += error.problems
     if problems:
         raise Refused(list(dict.fromkeys(problems)))  # a file's wrong lists once, not per list
+    for name, checked in lists.items():  # a field named after a list holds ids of its records
+        for index, record in enumerate(checked):
+            for field in REFERENCES & set(type(record).model_fields):
+                known = {other.id for other in lists[field]}
+                if unknown := [i for i in getattr(record, field) or [] if i not in known]:
+                    message = f"record {index + 1} (id '{record.id}'): field '{field}': unknown ids {unknown}"
+                    line = _line(nodes[name], index, field)
+                    problems.append(
+                        Problem(f"data/{LISTS[name].file}", f"{message} (not in {LISTS[field].file})", line)
+                    )
+    if problems:
+        raise Refused(problems)
     return lists
 
 

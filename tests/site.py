@@ -7,11 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 from filelock import FileLock
+from mkdocs.utils.yaml import yaml_load
 
-from build_steps.check import _ConfigLoader
 from macros.load import LISTS, load_all
 from macros.whole_guide import PAGE as WHOLE_GUIDE
 from macros.whole_guide import reading_order
@@ -19,7 +18,7 @@ from macros.whole_guide import reading_order
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def url_path(source: str) -> str:

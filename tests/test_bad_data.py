@@ -95,9 +95,19 @@ FIELD_CASES = {
     "http directory": ("helpline_directories", 0, "url", "http://example.org/", "https://"),
     "duplicate id": ("signs", -1, "id", DATA["signs"][0].id, "duplicate of record 1"),
     "nothing to call": ("emergency_numbers", 0, "call", [], "at least 1 item"),
+    "unknown crisis line": (
+        "care_levels",
+        1,
+        "crisis_lines",
+        ["no-such-line"],
+        "unknown ids ['no-such-line']",
+    ),
+    "unknown source": ("signs", 0, "sources", ["no-such-source"], "unknown ids ['no-such-source']"),
 }
-# What a JSON Schema cannot say: a value blank once stripped, a number in the text, an id used once.
+# What a JSON Schema cannot say: a value blank once stripped, a number in the text, an id used once
+# or known in another list.
 SCHEMA_CANNOT = {"empty field", "not in the text", "emergency not in the text", "duplicate id"}
+SCHEMA_CANNOT |= {"unknown crisis line", "unknown source"}
 
 
 def _schema_errors(data_dir: Path, name: str) -> list:

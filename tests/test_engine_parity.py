@@ -7,7 +7,7 @@ import re
 import pytest
 
 from build_steps import pdf
-from build_steps.engines import engine_build
+from build_steps.engines import start_build
 from build_steps.finish import finish, write_pdf_size
 from build_steps.reproducible import source_date_epoch
 from tests.site import ALL_PAGES, ENV, copy_project, make, soup
@@ -33,8 +33,9 @@ def sites(tmp_path_factory):
     env = {**ENV, "SITE_URL": SITE_URL, "SOURCE_DATE_EPOCH": str(epoch), "BUILD_DATE": f"{day} UTC"}
     env["PDF_EDITION"] = "true" if pdf.available() else "false"
     mkdocs = project / ".site-mkdocs"
-    result = engine_build("mkdocs", project, mkdocs, env)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build = start_build("mkdocs", project, mkdocs, env)
+    output, _ = build.communicate()
+    assert build.returncode == 0, output
     assert finish(mkdocs, project) == []
     if (project / PDF).is_file():
         write_pdf_size(mkdocs, (project / PDF).stat().st_size)

@@ -6,7 +6,7 @@ import shutil
 import pytest
 import yaml
 
-from build_steps import json_schemas
+from build_steps import generate
 from build_steps.generate import BANNER, write_banner
 from macros import page_macros
 from macros.contacts import with_tel_links
@@ -40,14 +40,14 @@ def test_the_banner_escapes_data_and_is_rewritten_only_when_it_changes(root):
 
 
 def test_the_schemas_are_current_and_a_stale_one_is_reported(root):
-    assert json_schemas.stale(ROOT) == []
-    assert {p.name for p in json_schemas.render_all(ROOT)} == {p.name for p in (ROOT / "schemas").iterdir()}
+    assert generate.stale_schemas(ROOT) == []
+    assert {p.name for p in generate.schemas(ROOT)} == {p.name for p in (ROOT / "schemas").iterdir()}
     # Negative controls: a schema unlike the models; a data file no longer pointing at its own.
     first = sorted({spec.file for spec in LISTS.values()})[0]
     (root / "schemas" / first.replace(".yml", ".schema.json")).write_text("{}\n")
     data = root / "data" / first
     data.write_text(data.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
-    problems = json_schemas.stale(root)
+    problems = generate.stale_schemas(root)
     schema = f"schemas/{first.removesuffix('.yml')}.schema.json"
     assert [(p.file, p.line) for p in problems] == [(schema, None), (f"data/{first}", 1)]
 

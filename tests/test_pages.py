@@ -7,7 +7,7 @@ import pytest
 
 from build_steps import generate
 from build_steps.build import engine_problems
-from build_steps.engines import engine_build
+from build_steps.engines import start_build
 from macros.whole_guide import PAGE as WHOLE_GUIDE
 from tests.site import ALL_PAGES, DATA, ENV, LIST_PAGE, PAGES, article, copy_project, soup, url_path
 
@@ -113,9 +113,10 @@ def test_broken_links_and_a_page_left_out_of_the_nav_fail_the_engine_build(tmp_p
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     stray = "---\nreviewed: 2026-11-25\nnext_review: 2027-11-25\n---\n# Stray\n"
     (project / "docs" / "stray.md").write_text(stray, encoding="utf-8")
-    result = engine_build("mkdocs", project, project / "out", ENV)
-    assert result.returncode != 0, "the strict build published broken links"
-    problems = engine_problems(result.stdout + result.stderr, project)
+    build = start_build("mkdocs", project, project / "out", ENV)
+    output, _ = build.communicate()
+    assert build.returncode != 0, "the strict build published broken links"
+    problems = engine_problems(output, project)
     for target, line in line_of.items():
         assert any((p.file, p.line) == (f"docs/{source}", line) and target in p.message for p in problems)
     assert any("stray.md" in p.message for p in problems)

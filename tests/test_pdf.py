@@ -107,7 +107,9 @@ def test_two_pdfs_of_one_build_are_byte_identical(site, tmp_path, normalised):
 def test_without_a_browser_the_site_builds_without_the_pdf_and_links_to_none(tmp_path):
     """CHROMIUM no browser, no Playwright download; the session's own build is the control."""
     project = copy_project(tmp_path / "project")
-    result = make(project, CHROMIUM="/bin/false", PLAYWRIGHT_BROWSERS_PATH=str(tmp_path / "none"))
+    result = make(
+        project, CHROMIUM=str(tmp_path / "no-chromium"), PLAYWRIGHT_BROWSERS_PATH=str(tmp_path / "none")
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PDF edition skipped: no Chromium to print it with" in result.stderr
     site = project / "site"
