@@ -1,12 +1,9 @@
-"""`make build`: the guide, built strictly, in every edition.
-
-    python -m build_steps.build [--engine zensical]
-
-The check, then two engine builds: the web edition (site/, the offline zip and the PDF in
-its downloads/) and the offline edition (dist/, which opens from file://). Chromium prints
-the PDF from the web build; without one, the build says so and no page links to a PDF.
-All is built in a `.building-*` folder renamed into place, so a failed or killed build
-leaves the last complete site/ and dist/; builds in one checkout take turns (filelock).
+"""`make build`: the check, then the web edition (site/, with the offline zip and the PDF in its
+downloads/) and the offline edition (dist/, which opens from file://), built strictly by one
+engine (`python -m build_steps.build [--engine zensical]`). Chromium prints the PDF from the
+web build; without one, no page links to a PDF. All is built in a `.building-*` folder renamed
+into place, so a failed or killed build leaves the last complete site/ and dist/; builds in one
+checkout take turns (filelock).
 """
 
 import argparse
@@ -46,10 +43,12 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
     problems = []
     for message in messages:
         page = _DOC_FILE.search(message)  # the page, and the link on it
-        where = (
-            (f"docs/{page[1]}", line_holding(root / "docs" / page[1], page[2])) if page else ("mkdocs.yml",)
-        )
-        problems.append(Problem(where[0], message, *where[1:]))
+        if page:
+            problems.append(
+                Problem(f"docs/{page[1]}", message, line_holding(root / "docs" / page[1], page[2]))
+            )
+        else:
+            problems.append(Problem("mkdocs.yml", message))
     last = output.strip().splitlines()[-1] if output.strip() else "the engine failed"
     return problems or [Problem("mkdocs.yml", last)]
 

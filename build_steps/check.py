@@ -56,14 +56,13 @@ def page_problems(root: Path, config: dict) -> list[Problem]:
 
 
 def check_project(root: Path) -> list[Problem]:
-    problems = symlink_problems(root)
-    if problems:  # read nothing through a link
+    if problems := symlink_problems(root):  # read nothing through a link
         return problems
+    problems = generate.stale_schemas(root)
+    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # with its !ENV tags
     try:
-        config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # with its !ENV tags
-        problems += generate.stale_schemas(root)
         return problems + page_problems(root, config)
-    except Refused as error:
+    except Refused as error:  # bad data: no page can be rendered
         return problems + error.problems
 
 

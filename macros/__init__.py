@@ -62,23 +62,22 @@ def page_macros(project: Path, config, current_page) -> dict:
     def file_link(path: str) -> str:  # a file of the site, "downloads/guide.pdf"
         return links.file_link(current_page(), path, directory_urls)
 
-    jinja.globals.update(cite=citations.cite, unsourced=unsourced, page_link=page_link, file_link=file_link)
-    # One macro per list, by its name in LISTS; a template may show other lists too.
-    macros = {
-        name: lambda spec=LISTS[name], records=records: render_template(
-            spec.template, records=records, lists=lists
-        )
+    # What every template may use: any list (by its name in LISTS), the config's extra, links.
+    jinja.globals.update(lists=lists, extra=config["extra"], page_link=page_link, file_link=file_link)
+    jinja.globals.update(cite=citations.cite, unsourced=unsourced)
+    macros = {  # one macro per list, by its name
+        name: lambda spec=LISTS[name], records=records: render_template(spec.template, records=records)
         for name, records in lists.items()
     }
     macros |= {
         "cite": citations.cite,
         "unsourced": unsourced,
-        "page_sources": lambda: render_template("page_sources.md.j2", cited=citations.cited(), lists=lists),
-        "read_offline": lambda: render_template("read_offline.md.j2", extra=config["extra"]),
+        "page_sources": lambda: render_template("page_sources.md.j2", cited=citations.cited()),
+        "read_offline": lambda: render_template("read_offline.md.j2"),
         "whole_guide": whole_guide,
         "github_link": github_link,
         "start_here": lambda: render_template("start_here.html.j2"),
-        "self_check": lambda: render_template("self_check.html.j2", signs=lists["signs"]),
+        "self_check": lambda: render_template("self_check.html.j2"),
         "render": render,
     }
     return macros
