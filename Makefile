@@ -21,7 +21,6 @@ ENGINE ?= mkdocs
 ## serve: preview on http://127.0.0.1:8000 with live reload (docs/, data/, macros/,
 ## overrides/); checks everything first, and rewrites the banner on every rebuild
 serve: check
-	$(BIN)/python -m build_steps.generate
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 ## build: the check, the web edition into site/ (with the offline zip and the PDF in its

@@ -4,8 +4,7 @@ rebuild, never committed; and the JSON Schemas editors use, committed (each data
 first line points at its own; `make lint` validates data/ with them; the check refuses one
 out of date with macros/records.py).
 
-    python -m build_steps.generate            # the banner partial
-    python -m build_steps.generate --schemas  # also rewrite schemas/ (after changing macros/records.py)
+    python -m build_steps.generate --schemas  # rewrite schemas/ (after changing macros/records.py)
 """
 
 import json
@@ -16,9 +15,8 @@ from typing import Annotated
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ConfigDict, Field, TypeAdapter, create_model
 
-from build_steps import report
 from macros import contacts
-from macros.load import LISTS, Problem, Refused, load_all
+from macros.load import LISTS, Problem, load_all
 
 BANNER = Path("overrides/partials/generated/emergency-numbers.html")
 REWRITE = "run `python -m build_steps.generate --schemas`"
@@ -75,15 +73,11 @@ def stale_schemas(root: Path) -> list[Problem]:
 
 
 def main(argv: list[str]) -> int:
-    root = Path.cwd()
-    try:
-        write_banner(root)
-    except Refused as error:
-        return report(error.problems, "Writing the banner")
-    if argv == ["--schemas"]:
-        for path, text in schemas(root).items():
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(root)}")
+    if argv != ["--schemas"]:
+        sys.exit(f"usage: python -m build_steps.generate --schemas\n{__doc__}")
+    for path, text in schemas(Path.cwd()).items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(Path.cwd())}")
     return 0
 
 
