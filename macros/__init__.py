@@ -4,6 +4,7 @@ per build; in both, env.page is the page being rendered. What `make` runs is in 
 """
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
@@ -17,7 +18,10 @@ from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
 from macros.citations import Citations  # noqa: E402
 from macros.load import LISTS, Refused, load_all  # noqa: E402
-from macros.render import environment, unsourced_marker  # noqa: E402
+from macros.render import environment  # noqa: E402
+
+# Macros that are one template each, by its name: {{ start_here() }} is start_here.html.j2.
+ONE_TEMPLATE = ("page_sources.md.j2", "read_offline.md.j2", "start_here.html.j2", "self_check.html.j2")
 
 
 def page_macros(project: Path, config, current_page) -> dict:
@@ -26,11 +30,10 @@ def page_macros(project: Path, config, current_page) -> dict:
     lists = load_all(project / "data")
     directory_urls = config.get("use_directory_urls", True)
     jinja = environment()
+    citations = Citations(lists["sources"], jinja, current_page)
 
-    def render_template(template: str, **context) -> str:
-        return jinja.get_template(template).render(**context)
-
-    citations = Citations(lists["sources"], render_template, current_page)
+    def template(name: str, **context) -> str:
+        return jinja.get_template(name).render(**context)
 
     def page_link(target: str) -> str:
         """A link to a page ("get-help.md#x"); on the whole-guide page, a jump within it."""
@@ -38,10 +41,8 @@ def page_macros(project: Path, config, current_page) -> dict:
             return guide.anchor(target)
         return links.page_link(current_page(), target, directory_urls)
 
-    def unsourced():
-        """{{ unsourced() }}: right after a point with no verified source yet. Records
-        without `sources` get the same marker from their template."""
-        return unsourced_marker(jinja, page_link(links.NO_SOURCE_YET))
+    def file_link(path: str) -> str:  # a file of the site, "downloads/guide.pdf"
+        return links.file_link(current_page(), path, directory_urls)
 
     def github_link(path: str, text: str) -> str:
         """A link into the repository ("issues/new?template=bug.yml"); plain words in a
@@ -52,46 +53,31 @@ def page_macros(project: Path, config, current_page) -> dict:
     def whole_guide() -> str:
         """Every other page of the nav, in reading order (docs/whole-guide.md calls it)."""
         parts = [guide.part(project / "docs" / page, render) for page in guide.reading_order(config["nav"])]
-        return render_template("whole_guide.md.j2", parts=parts)
+        return template("whole_guide.md.j2", parts=parts)
 
     def render(markdown: str) -> str:
         """A page's Markdown with its macro calls run, as the engine would: our own Jinja,
         since Zensical's macros have no env.render (also used by the check step)."""
         return Environment(undefined=StrictUndefined).from_string(markdown).render(**macros, config=config)
 
-    def file_link(path: str) -> str:  # a file of the site, "downloads/guide.pdf"
-        return links.file_link(current_page(), path, directory_urls)
-
     # What every template may use: any list (by its name in LISTS), the config's extra, links.
     jinja.globals.update(lists=lists, extra=config["extra"], page_link=page_link, file_link=file_link)
-    jinja.globals.update(cite=citations.cite, unsourced=unsourced)
-    macros = {  # one macro per list, by its name
-        name: lambda spec=LISTS[name], records=records: render_template(spec.template, records=records)
-        for name, records in lists.items()
+    jinja.globals.update(cite=citations.cite, cited=citations.cited)
+    macros = {
+        name: partial(template, LISTS[name].template, records=records) for name, records in lists.items()
     }
-    macros |= {
-        "cite": citations.cite,
-        "unsourced": unsourced,
-        "page_sources": lambda: render_template("page_sources.md.j2", cited=citations.cited()),
-        "read_offline": lambda: render_template("read_offline.md.j2"),
-        "whole_guide": whole_guide,
-        "github_link": github_link,
-        "start_here": lambda: render_template("start_here.html.j2"),
-        "self_check": lambda: render_template("self_check.html.j2"),
-        "render": render,
-    }
+    macros |= {name.split(".")[0]: partial(template, name) for name in ONE_TEMPLATE}
+    macros |= {"cite": citations.cite, "unsourced": jinja.globals["unsourced"], "whole_guide": whole_guide}
+    macros |= {"github_link": github_link, "render": render}
     return macros
 
 
-def page_name(page) -> str:
-    """The page being rendered, as "signs.md": MkDocs has page.file, Zensical page.path."""
-    file = getattr(page, "file", None)
-    return file.src_uri if file is not None else page.path
-
-
 def define_env(env) -> None:
+    def current_page() -> str:  # "signs.md": MkDocs has page.file, Zensical page.path
+        return env.page.file.src_uri if getattr(env.page, "file", None) is not None else env.page.path
+
     try:
-        macros = page_macros(Path(env.project_dir), env.conf, lambda: page_name(env.page))
+        macros = page_macros(Path(env.project_dir), env.conf, current_page)
     except Refused as error:
         if "mkdocs" not in sys.modules:
             raise

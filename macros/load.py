@@ -68,34 +68,24 @@ REFERENCES = {"crisis_lines", "sources"}
 
 
 # LibYAML's C parser when PyYAML has it: the same safe loader, several times faster.
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loader that refuses a key given twice (YAML would silently keep the last)."""
-
-    def construct_mapping(self, node, deep=False):
-        keys = [key.value if isinstance(key, yaml.ScalarNode) else key for key, _ in node.value]
-        for position, (key, (key_node, _)) in enumerate(zip(keys, node.value, strict=True)):
-            if isinstance(key, yaml.Node):
-                problem = "a key is a list or mapping; keys must be plain field names"
-            elif keys.index(key) < position:
-                problem = f"key {key!r} appears twice"
-            else:
-                continue
-            raise yaml.MarkedYAMLError(problem=problem, problem_mark=key_node.start_mark)
-        return super().construct_mapping(node, deep)
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
-    """The document and its node tree (which knows each value's line)."""
+    """The document and its node tree (which knows each value's line). A key given twice is
+    yamllint's to refuse (`make lint`), a symbolic link the check's."""
     shown = f"data/{path.name}"
-    if path.is_symlink() or not path.is_file():
-        raise Refused([Problem(shown, "must be a real file (a YAML list of records), not missing or a link")])
     try:
-        loader = _StrictLoader(path.read_text(encoding="utf-8"))
+        loader = LOADER(path.read_text(encoding="utf-8"))
         node = loader.get_single_node()
         return (loader.construct_document(node) if node else None), node
     except UnicodeDecodeError as error:
         where = f"byte {error.object[error.start]:#04x} at position {error.start}"
         raise Refused([Problem(shown, f"is not UTF-8 text ({where}); save it as UTF-8")]) from None
+    except OSError as error:
+        raise Refused(
+            [Problem(shown, f"must be a real file (a YAML list of records): {error.strerror}")]
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -106,39 +96,44 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
 
 def load_all(data_dir: Path) -> dict[str, list[Record]]:
     """Read and check every list; return macro name -> records."""
-    documents = {spec.file: read_yaml(data_dir / spec.file) for spec in LISTS.values()}
+    files = {spec.file: read_yaml(data_dir / spec.file) for spec in LISTS.values()}
     problems, lists, nodes = [], {}, {}
     for name, spec in LISTS.items():
-        document, nodes[name] = documents[spec.file]
+        document, node = files[spec.file]
         if spec.section:  # a file of several lists: exactly those, by name
             sections = sorted(s.section for s in LISTS.values() if s.file == spec.file)
-            if not isinstance(document, dict) or sorted(document) != sections:
-                found = sorted(document) if isinstance(document, dict) else type(document).__name__
+            found = sorted(document) if isinstance(document, dict) else type(document).__name__
+            if found != sections:
                 problems.append(
                     Problem(f"data/{spec.file}", f"expected exactly the lists {sections}, got {found}")
                 )
                 continue
-            document = document[spec.section]
-            nodes[name] = next(value for key, value in nodes[name].value if key.value == spec.section)
+            document, node = document[spec.section], next(v for k, v in node.value if k.value == spec.section)
         try:
-            lists[name] = validate(document, spec, nodes[name])
+            lists[name], nodes[name] = validate(document, spec, node), node
         except Refused as error:
             problems += error.problems
+    # A file's wrong lists once, not per list; ids in other lists once every list is good.
+    problems = list(dict.fromkeys(problems)) or unknown_ids(lists, nodes)
     if problems:
-        raise Refused(list(dict.fromkeys(problems)))  # a file's wrong lists once, not per list
-    for name, checked in lists.items():  # a field named after a list holds ids of its records
+        raise Refused(problems)
+    return lists
+
+
+def unknown_ids(lists: dict[str, list[Record]], nodes: dict[str, yaml.Node]) -> list[Problem]:
+    """A field named after a list (REFERENCES) must hold ids of that list's records."""
+    problems = []
+    for name, checked in lists.items():
         for index, record in enumerate(checked):
             for field in REFERENCES & set(type(record).model_fields):
                 known = {other.id for other in lists[field]}
                 if unknown := [i for i in getattr(record, field) or [] if i not in known]:
                     message = f"record {index + 1} (id '{record.id}'): field '{field}': unknown ids {unknown}"
-                    line = _line(nodes[name], index, field)
+                    message += f" (not in {LISTS[field].file})"
                     problems.append(
-                        Problem(f"data/{LISTS[name].file}", f"{message} (not in {LISTS[field].file})", line)
+                        Problem(f"data/{LISTS[name].file}", message, _line(nodes[name], index, field))
                     )
-    if problems:
-        raise Refused(problems)
-    return lists
+    return problems
 
 
 def _line(records: yaml.Node, index: int, field: str | None = None) -> int:

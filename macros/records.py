@@ -26,11 +26,9 @@ URL_PATTERN = "^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*
 
 
 def _describe(character: str) -> str:
-    if re.fullmatch(f"[{INVISIBLE}]", character):
-        return f"an invisible character (U+{ord(character):04X})"
-    if re.fullmatch(f"[{CONTROL}]", character):
-        return "a line break or control character" if character in "\r\n" else f"U+{ord(character):04X}"
-    return repr(character)
+    if character in "\r\n":
+        return "a line break"
+    return repr(character) if character.isprintable() else f"an invisible character (U+{ord(character):04X})"
 
 
 def _text(pattern: str, what: str, max_length: int, bad_characters: str | None = None, **schema):

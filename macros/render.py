@@ -1,4 +1,7 @@
-"""The Jinja that turns checked records into HTML, through the templates in templates/."""
+"""The Jinja that turns checked records into HTML, through the templates in templates/ and
+the theme's partials they share (dates.html: how a date is written). Every value from data/
+is escaped: a record reaches the page as text, never as HTML or Markdown, which is why the
+templates write HTML wherever a value goes."""
 
 from pathlib import Path
 
@@ -7,23 +10,20 @@ from markupsafe import Markup
 
 from macros import contacts
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
-# The theme's partials that pages share with the theme (dates.html: how a date is written).
-THEME_PARTIALS = Path(__file__).resolve().parents[1] / "overrides" / "partials"
+HERE = Path(__file__).resolve().parent
+PARTIALS = HERE.parent / "overrides" / "partials"
 
 
-def environment(**functions) -> Environment:
-    """Every value from data/ is escaped: a record reaches the page as text, never as HTML or
-    Markdown. `functions` are callable from every template, e.g. cite() and unsourced()."""
+def environment() -> Environment:
     loader = ChoiceLoader(
-        [FileSystemLoader(TEMPLATES_DIR), PrefixLoader({"partials": FileSystemLoader(THEME_PARTIALS)})]
+        [FileSystemLoader(HERE / "templates"), PrefixLoader({"partials": FileSystemLoader(PARTIALS)})]
     )
     jinja = Environment(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True, autoescape=True)
+
+    def unsourced() -> Markup:
+        """The one marker for a point with no verified source yet (it needs page_link)."""
+        return Markup(" " + jinja.get_template("unsourced.html.j2").render().strip())
+
     # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
-    jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links, **functions)
+    jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links, unsourced=unsourced)
     return jinja
-
-
-def unsourced_marker(jinja: Environment, about: str) -> Markup:
-    """The one marker for a point with no verified source yet, linking to `about`."""
-    return Markup(" " + jinja.get_template("unsourced.html.j2").render(about=about).strip())

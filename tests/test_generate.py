@@ -10,10 +10,10 @@ from build_steps import generate
 from build_steps.generate import BANNER, write_banner
 from macros import page_macros
 from macros.contacts import with_tel_links
-from macros.links import NO_SOURCE_YET, file_link, page_link
+from macros.links import file_link, page_link
 from macros.load import LISTS, Refused
 from macros.records import EmergencyNumber, Explained
-from macros.render import environment, unsourced_marker
+from macros.render import environment
 from tests.site import CONFIG, DATA, ROOT
 
 
@@ -55,8 +55,8 @@ def test_the_schemas_are_current_and_a_stale_one_is_reported(root):
 # -- The macros pages call: escaped records, the marker, citations, tel: links, links -------------
 def _render(name: str, records: list) -> str:
     """A list's template, with the real marker and a stand-in citation (the real ones: below)."""
-    jinja = environment(cite=lambda *ids: "[cited]")
-    jinja.globals["unsourced"] = lambda: unsourced_marker(jinja, "ABOUT")
+    jinja = environment()
+    jinja.globals.update(cite=lambda *ids: "[cited]", page_link=lambda target: "ABOUT")
     return jinja.get_template(LISTS[name].template).render(records=records)
 
 
@@ -115,7 +115,7 @@ def test_citations_are_numbered_per_page_ascending_never_repeated_and_known(macr
      ("index.md", False, "about.html#no-source-yet", "downloads/x.pdf")],
 )  # fmt: skip
 def test_links_between_pages_in_both_editions(page, directory_urls, about, pdf):
-    assert page_link(page, NO_SOURCE_YET, directory_urls) == about
+    assert page_link(page, "about.md#no-source-yet", directory_urls) == about
     assert file_link(page, "downloads/x.pdf", directory_urls) == pdf
     home = "../" if directory_urls and page != "index.md" else ("./" if directory_urls else "index.html")
     assert page_link(page, "index.md", directory_urls) == home
