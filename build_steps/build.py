@@ -40,17 +40,15 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
             messages.append(re.sub(r"^\s*(WARNING|ERROR)\s*-\s*", "", line).strip())
         elif messages and line.startswith((" ", "\t")) and line.strip():
             messages[-1] += " " + line.strip()
-    problems = []
-    for message in messages:
+
+    def problem(message: str) -> Problem:
         page = _DOC_FILE.search(message)  # the page, and the link on it
-        if page:
-            problems.append(
-                Problem(f"docs/{page[1]}", message, line_holding(root / "docs" / page[1], page[2]))
-            )
-        else:
-            problems.append(Problem("mkdocs.yml", message))
-    last = output.strip().splitlines()[-1] if output.strip() else "the engine failed"
-    return problems or [Problem("mkdocs.yml", last)]
+        if not page:
+            return Problem("mkdocs.yml", message)
+        return Problem(f"docs/{page[1]}", message, line_holding(root / "docs" / page[1], page[2]))
+
+    last = (output.strip() or "the engine failed").splitlines()[-1]
+    return [problem(message) for message in messages or [last]]
 
 
 def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[Problem]]:
