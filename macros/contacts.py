@@ -6,13 +6,9 @@ import re
 from markupsafe import Markup, escape
 
 
-def dial(number: str) -> str:
-    """The number as a phone dials it: digits and a leading +, no spaces."""
-    return number.replace(" ", "")
-
-
 def link(scheme: str, number: str, text: str) -> Markup:
-    return Markup('<a class="tap" href="{}:{}">{}</a>').format(scheme, dial(number), text)
+    """A tel: or sms: link; the address is the number as a phone dials it, with no spaces."""
+    return Markup('<a class="tap" href="{}:{}">{}</a>').format(scheme, number.replace(" ", ""), text)
 
 
 def with_tel_links(text: str, numbers: list[str]) -> Markup:
