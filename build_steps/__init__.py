@@ -8,16 +8,11 @@ from pathlib import Path
 
 from macros.load import Problem
 
-__all__ = ["Problem", "line_holding", "report"]
-
 
 def line_holding(path: Path, needle: str) -> int | None:
     """The first line of a file that holds `needle` (case-insensitive), to point at."""
-    if needle and path.is_file():
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle.lower() in line.lower():
-                return number
-    return None
+    lines = path.read_text(encoding="utf-8").lower().splitlines() if needle and path.is_file() else []
+    return next((number for number, line in enumerate(lines, start=1) if needle.lower() in line), None)
 
 
 def _escape(value: str, properties: bool = False) -> str:
@@ -35,11 +30,9 @@ def report(problems: list[Problem], step: str) -> int:
             where = f"file={_escape(problem.file, True)}" + (f",line={problem.line}" if problem.line else "")
             print(f"::error {where},title={_escape(step, True)}::{_escape(problem.message)}", flush=True)
         if problems and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+            items = "".join(
+                f"- `{p.file}`" + (f" line {p.line}" if p.line else "") + f": {p.message}\n" for p in problems
+            )
             with open(summary, "a", encoding="utf-8") as out:
-                out.write(f"### {step}: {len(problems)} problem(s) to fix\n\n")
-                out.writelines(
-                    f"- `{p.file}`" + (f" line {p.line}" if p.line else "") + f": {p.message}\n"
-                    for p in problems
-                )
-                out.write("\n")
+                out.write(f"### {step}: {len(problems)} problem(s) to fix\n\n{items}\n")
     return 1 if problems else 0

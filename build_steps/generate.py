@@ -51,12 +51,8 @@ def schema_for(file: str) -> dict:
 
 def schemas(root: Path) -> dict[Path, str]:
     """Schema path -> its text."""
-    files = sorted({spec.file for spec in LISTS.values()})
-    return {
-        root / "schemas" / f"{file.removesuffix('.yml')}.schema.json": json.dumps(schema_for(file), indent=2)
-        + "\n"
-        for file in files
-    }
+    found = [schema_for(file) for file in sorted({spec.file for spec in LISTS.values()})]
+    return {root / "schemas" / schema["$id"]: json.dumps(schema, indent=2) + "\n" for schema in found}
 
 
 def stale_schemas(root: Path) -> list[Problem]:
@@ -72,14 +68,9 @@ def stale_schemas(root: Path) -> list[Problem]:
     return problems
 
 
-def main(argv: list[str]) -> int:
-    if argv != ["--schemas"]:
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--schemas"]:
         sys.exit(f"usage: python -m build_steps.generate --schemas\n{__doc__}")
     for path, text in schemas(Path.cwd()).items():
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.relative_to(Path.cwd())}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -19,23 +19,22 @@ TAGS = {
     # The self-check and the print button (macros/templates, overrides/partials).
     "button", "fieldset", "form", "input", "label", "legend", "template",
 }  # fmt: skip
-EVERYWHERE = {
-    "class", "id", "lang", "title", "hidden", "tabindex", "aria-label", "aria-labelledby", "aria-live",
-    "aria-describedby", "aria-hidden",
-    "data-search-exclude", "data-self-check", "data-count", "data-pdf-size", "data-ticked",
+ATTRIBUTES = {  # "*": on every tag, besides its own
+    "*": {
+        "class", "id", "lang", "title", "hidden", "tabindex", "aria-label", "aria-labelledby", "aria-live",
+        "aria-describedby", "aria-hidden",
+        "data-search-exclude", "data-self-check", "data-count", "data-pdf-size", "data-ticked",
+    },
+    "a": {"href", "download"},
+    "img": {"src", "alt", "width", "height"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "details": {"open"},
+    "input": {"type", "name", "value"},
+    "button": {"type"},
+    "form": {"autocomplete"},
 }  # fmt: skip
-ATTRIBUTES = {
-    "*": EVERYWHERE,
-    "a": EVERYWHERE | {"href", "download"},
-    "img": EVERYWHERE | {"src", "alt", "width", "height"},
-    "time": EVERYWHERE | {"datetime"},
-    "td": EVERYWHERE | {"colspan", "rowspan"},
-    "th": EVERYWHERE | {"colspan", "rowspan", "scope"},
-    "details": EVERYWHERE | {"open"},
-    "input": EVERYWHERE | {"type", "name", "value"},
-    "button": EVERYWHERE | {"type"},
-    "form": EVERYWHERE | {"autocomplete"},
-}
 POLICY = SanitizationPolicy(
     allowed_tags=TAGS,
     allowed_attributes=ATTRIBUTES,
@@ -54,13 +53,9 @@ _NAMED = re.compile(r"'([\w:-]+)'")
 
 def page_problems(html: str, source: Path, shown: str) -> list[Problem]:
     """What the policy would remove from the page's article; `source` is its Markdown."""
-    article = _ARTICLE.search(html)
-    if not article:
-        return []
-    document = JustHTML(
-        article.group(1), fragment=True, policy=POLICY, collect_errors=True, track_node_locations=True
-    )
-    lines = article.group(1).splitlines()
+    article = found[1] if (found := _ARTICLE.search(html)) else ""
+    document = JustHTML(article, fragment=True, policy=POLICY, collect_errors=True, track_node_locations=True)
+    lines = article.splitlines()
     problems = []
     for finding in (error for error in document.errors if error.category == "security"):
         line = lines[finding.line - 1] if finding.line else ""

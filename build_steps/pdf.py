@@ -9,6 +9,9 @@ import html
 import os
 from pathlib import Path
 
+import pikepdf
+from playwright.sync_api import sync_playwright
+
 PAGE = "whole-guide/index.html"
 TITLE = "Hyper-independence: a plain guide (the whole guide)"
 FOOTER = (
@@ -36,27 +39,21 @@ LINKS_STAND_ALONE = """([siteRoot, published]) => {
 
 def chromium_path() -> str | None:
     """$CHROMIUM if set, else Debian's /usr/bin/chromium, else None (Playwright's own)."""
-    return os.environ.get("CHROMIUM") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
-    )
+    debian = "/usr/bin/chromium"
+    return os.environ.get("CHROMIUM") or (debian if Path(debian).is_file() else None)
 
 
 def available() -> bool:
     """Whether there is a Chromium to print with: ours, or Playwright's own download."""
-    path = chromium_path()
-    if path is None:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            path = playwright.chromium.executable_path
-    return Path(path).is_file()
+    if path := chromium_path():
+        return Path(path).is_file()
+    with sync_playwright() as playwright:
+        return Path(playwright.chromium.executable_path).is_file()
 
 
 def print_page(site: Path, output: Path, numbers: str, published: str, ready=lambda: True) -> bool:
     """Chromium starts at once; `ready()` waits for the web build and says whether it
     succeeded, so the browser's start overlaps the engines. False: nothing printed."""
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:  # closes the browser on the way out
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
         if not ready():
@@ -78,22 +75,17 @@ def print_page(site: Path, output: Path, numbers: str, published: str, ready=lam
         return True
 
 
-def normalise(path: Path) -> None:
-    """Same input, same bytes: the dates of SOURCE_DATE_EPOCH, no XMP (it repeats them) and an
-    /ID computed from the content."""
-    import pikepdf
-
+def make_pdf(site: Path, output: Path, numbers: str, published: str = "", ready=lambda: True) -> bool:
+    """Print the whole guide of the web build in `site` into `output`, then normalise it: same
+    input, same bytes, with the dates of SOURCE_DATE_EPOCH, no XMP (it repeats them) and an /ID
+    computed from the content."""
+    if not print_page(site, output, numbers, published, ready):
+        return False
     stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    with pikepdf.open(output, allow_overwriting_input=True) as pdf:
         pdf.docinfo["/Title"] = TITLE
         pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = stamp.strftime("D:%Y%m%d%H%M%SZ")
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
-        pdf.save(path, deterministic_id=True)
-
-
-def make_pdf(site: Path, output: Path, numbers: str, published: str = "", ready=lambda: True) -> bool:
-    """Print the whole guide of the web build in `site` into `output`, then normalise it."""
-    if printed := print_page(site, output, numbers, published, ready):
-        normalise(output)
-    return printed
+        pdf.save(output, deterministic_id=True)
+    return True

@@ -23,8 +23,8 @@ def build_date() -> dt.date:
 
 def first_commits(root: Path) -> dict[str, dt.date]:
     """docs/<page>.md -> the date of the commit that added it; {} without git history."""
-    log = ["log", "--diff-filter=A", "--format=%x00%cs", "--name-only", "--", "docs/*.md"]
-    log_output = subprocess.run(["git", "-C", str(root), *log], capture_output=True, text=True)
+    added_pages = ["log", "--diff-filter=A", "--format=%x00%cs", "--name-only", "--", "docs/*.md"]
+    log_output = subprocess.run(["git", "-C", str(root), *added_pages], capture_output=True, text=True)
     if log_output.returncode:
         log.info("No git history here: review dates are not compared with the pages' first commits.")
         return {}
@@ -41,14 +41,11 @@ def problems(
     """Missing, badly spaced or untrue dates stop the build. An overdue review is only a
     notice: a late review must never block a build or a deploy, such as an urgent fix to
     a crisis number. The page itself tells readers it is due (overrides/partials/review-dates.html)."""
-    dates = {}
     for field in ("reviewed", "next_review"):
-        value = meta.get(field)
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        if not isinstance(value := meta.get(field), dt.date) or isinstance(value, dt.datetime):
             message = f"front matter field '{field}' must be a date like 2026-11-25, got {value!r}"
             return [Problem(page, message, 1)]
-        dates[field] = value
-    reviewed, next_review = dates["reviewed"], dates["next_review"]
+    reviewed, next_review = meta["reviewed"], meta["next_review"]
     if next_review <= reviewed:
         return [Problem(page, f"'next_review' ({next_review}) must come after 'reviewed' ({reviewed})", 1)]
     if (next_review - reviewed).days > MAX_REVIEW_INTERVAL_DAYS:
