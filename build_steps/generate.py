@@ -15,7 +15,6 @@ from typing import Annotated
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ConfigDict, Field, TypeAdapter, create_model
 
-from macros import contacts
 from macros.load import LISTS, Problem, load_all
 
 BANNER = Path("overrides/partials/generated/emergency-numbers.html")
@@ -29,7 +28,11 @@ _TEMPLATES = Environment(  # every value from data/ is escaped
 
 
 def write_banner(root: Path) -> None:
-    numbers = contacts.by_number(load_all(root / "data")["emergency_numbers"])
+    """Each emergency number once, in the order it first appears, with the regions that use it."""
+    numbers: dict[str, list[str]] = {}
+    for record in load_all(root / "data")["emergency_numbers"]:
+        for number in record.call:
+            numbers.setdefault(number, []).append(record.region)
     text = _TEMPLATES.get_template("emergency-numbers.html.j2").render(numbers=numbers)
     path = root / BANNER
     path.parent.mkdir(parents=True, exist_ok=True)

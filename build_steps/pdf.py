@@ -9,9 +9,6 @@ import html
 import os
 from pathlib import Path
 
-import pikepdf
-from playwright.sync_api import sync_playwright
-
 PAGE = "whole-guide/index.html"
 TITLE = "Hyper-independence: a plain guide (the whole guide)"
 FOOTER = (
@@ -47,6 +44,8 @@ def available() -> bool:
     """Whether there is a Chromium to print with: ours, or Playwright's own download."""
     if path := chromium_path():
         return Path(path).is_file()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         return Path(playwright.chromium.executable_path).is_file()
 
@@ -54,6 +53,8 @@ def available() -> bool:
 def print_page(site: Path, output: Path, numbers: str, published: str, ready=lambda: True) -> bool:
     """Chromium starts at once; `ready()` waits for the web build and says whether it
     succeeded, so the browser's start overlaps the engines. False: nothing printed."""
+    from playwright.sync_api import sync_playwright  # here, in the thread: not before the engines start
+
     with sync_playwright() as playwright:  # closes the browser on the way out
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
         if not ready():
@@ -81,6 +82,8 @@ def make_pdf(site: Path, output: Path, numbers: str, published: str = "", ready=
     computed from the content."""
     if not print_page(site, output, numbers, published, ready):
         return False
+    import pikepdf
+
     stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
     with pikepdf.open(output, allow_overwriting_input=True) as pdf:
         pdf.docinfo["/Title"] = TITLE

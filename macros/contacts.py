@@ -17,12 +17,3 @@ def with_tel_links(text: str, numbers: list[str]) -> Markup:
     # A whole number only: not the 988 of "988lifeline.org" or the 11 of "111".
     parts = re.split(rf"(?<![\w.])({alternatives})(?![\w])", text)
     return Markup("").join(link("tel", part, part) if part in numbers else escape(part) for part in parts)
-
-
-def by_number(records) -> dict[str, list[str]]:
-    """Emergency numbers in the order they first appear, each with the regions that use it."""
-    regions: dict[str, list[str]] = {}
-    for record in records:
-        for number in record.call:
-            regions.setdefault(number, []).append(record.region)
-    return regions

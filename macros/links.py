@@ -23,10 +23,8 @@ def page_link(page: str, target: str, directory_urls: bool) -> str:
     """target ("get-help.md#anchor") as an href written on page ("signs.md")."""
     target_page, _, anchor = target.partition("#")
     there = _address(target_page, directory_urls)
-    link = file_link(page, there.removesuffix("./") or ".", directory_urls) + (
-        "/" if there.endswith("/") else ""
-    )
-    return link + (f"#{anchor}" if anchor else "")
+    link = file_link(page, there.removesuffix("./") or ".", directory_urls)
+    return link + ("/" if there.endswith("/") else "") + (f"#{anchor}" if anchor else "")
 
 
 def _address(source: str, directory_urls: bool) -> str:
