@@ -30,9 +30,7 @@ def report(problems: list[Problem], step: str) -> int:
             where = f"file={_escape(problem.file, True)}" + (f",line={problem.line}" if problem.line else "")
             print(f"::error {where},title={_escape(step, True)}::{_escape(problem.message)}", flush=True)
         if problems and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
-            items = "".join(
-                f"- `{p.file}`" + (f" line {p.line}" if p.line else "") + f": {p.message}\n" for p in problems
-            )
+            items = "".join(f"- {problem}\n" for problem in problems)  # "- data/signs.yml: line 3: ..."
             with open(summary, "a", encoding="utf-8") as out:
                 out.write(f"### {step}: {len(problems)} problem(s) to fix\n\n{items}\n")
     return 1 if problems else 0
