@@ -5,7 +5,7 @@ for editors (`python -m build_steps.generate --schemas`), so both refuse the sam
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 # Invisible characters that can disguise text: bidirectional controls (a
 # right-to-left override can make "999" read as "666") and zero-width characters.
@@ -34,16 +34,13 @@ def _describe(character: str) -> str:
 def _text(pattern: str, what: str, max_length: int, bad_characters: str | None = None, **schema):
     """A string type that refuses a value, naming the first character it may not hold
     (by default, those the pattern's one character class refuses)."""
-    compiled = re.compile(pattern)
-    bad = re.compile(bad_characters or pattern.replace("^[^", "[").replace("]*$", "]"))
+    bad = bad_characters or pattern.replace("^[^", "[").replace("]*$", "]")
 
     def check(value: str) -> str:
-        if compiled.fullmatch(value):
+        if re.fullmatch(pattern, value):
             return value
-        found = bad.search(value)
-        raise ValueError(
-            f"must be {what}" + (f", but contains {_describe(found[0])}" if found and found[0] else "")
-        )
+        found = re.search(bad, value)
+        raise ValueError(f"must be {what}" + (f", but contains {_describe(found[0])}" if found else ""))
 
     constraints = StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)
     return Annotated[
@@ -93,25 +90,24 @@ class Therapy(Record):
     sources: list[Id] | None = None
 
 
-def _in_text(field: str):
-    """A validator: each dialable number is one the readable text (`field`) gives, so the
-    two cannot drift. Skipped when that text was itself refused: one problem, not two."""
+def _in_text(field: str) -> AfterValidator:
+    """Each dialable number must be one the readable text (`field`) gives, so the two
+    cannot drift. Skipped when that text was itself refused: one problem, not two."""
 
-    def check(cls, numbers, info):
+    def check(numbers, info):
         text = info.data.get(field)
-        for number in (numbers if isinstance(numbers, list) else [numbers]) if text is not None else []:
-            if number is not None and number not in text:
+        for number in [numbers] if isinstance(numbers, str) else numbers:
+            if text is not None and number not in text:
                 raise ValueError(f"{number!r} is not in the readable text {field!r}: {text!r}")
         return numbers
 
-    return check
+    return AfterValidator(check)
 
 
 class EmergencyNumber(Record):
     region: Label
     number: Label  # the readable text, e.g. "999 or 112"
-    call: list[PhoneNumber] = Field(min_length=1)  # each number in it that a phone can dial
-    _numbers_in_text = field_validator("call")(_in_text("number"))
+    call: Annotated[list[PhoneNumber], Field(min_length=1), _in_text("number")]  # what a phone can dial
 
 
 class CrisisLine(Record):
@@ -119,12 +115,11 @@ class CrisisLine(Record):
     region: Label
     name: Label
     contact: Label  # the readable text, e.g. "Call or text 988"
-    call: PhoneNumber
-    text: PhoneNumber | None = None  # for a line that also takes text messages
+    call: Annotated[PhoneNumber, _in_text("contact")]
+    text: Annotated[PhoneNumber, _in_text("contact")] | None = None  # for a line that also takes texts
     chat: Url | None = None  # for a line with a chat on its web site
     hours: Label
     source: Url
-    _numbers_in_text = field_validator("call", "text")(_in_text("contact"))
 
 
 class HelplineDirectory(Record):
