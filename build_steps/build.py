@@ -3,8 +3,7 @@ downloads/) and the offline edition (dist/, which opens from file://), built str
 engine (`python -m build_steps.build [--engine zensical]`). Chromium prints the PDF from the
 web build; without one, no page links to a PDF. All is built in a `.building-*` folder renamed
 into place, so a failed or killed build leaves the last complete site/ and dist/; builds in one
-checkout take turns (filelock).
-"""
+checkout take turns (filelock)."""
 
 import argparse
 import datetime as dt
@@ -28,7 +27,6 @@ from macros.load import Problem, Refused, load_all
 
 OFFLINE_NAME = "hyper-independence-guide-offline"
 PDF_NAME = "hyper-independence-guide.pdf"
-_DOC_FILE = re.compile(r"Doc file '([^']+)'.*?'([^']+)'")
 
 
 def engine_problems(output: str, root: Path) -> list[Problem]:
@@ -40,15 +38,12 @@ def engine_problems(output: str, root: Path) -> list[Problem]:
             messages.append(re.sub(r"^\s*(WARNING|ERROR)\s*-\s*", "", line).strip())
         elif messages and line.startswith((" ", "\t")) and line.strip():
             messages[-1] += " " + line.strip()
-
-    def problem(message: str) -> Problem:
-        page = _DOC_FILE.search(message)  # the page, and the link on it
-        if not page:
-            return Problem("mkdocs.yml", message)
-        return Problem(f"docs/{page[1]}", message, line_holding(root / "docs" / page[1], page[2]))
-
-    last = (output.strip() or "the engine failed").splitlines()[-1]
-    return [problem(message) for message in messages or [last]]
+    problems = []
+    for message in messages or [(output.strip() or "the engine failed").splitlines()[-1]]:
+        page = re.search(r"Doc file '([^']+)'.*?'([^']+)'", message)  # the page, and the link on it
+        file = f"docs/{page[1]}" if page else "mkdocs.yml"
+        problems.append(Problem(file, message, page and line_holding(root / file, page[2])))
+    return problems
 
 
 def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[Problem]]:
@@ -68,16 +63,15 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
     built, problems = Future(), []
     with ThreadPoolExecutor(1) as thread:
         if pdf_file:
-            numbers = " · ".join(
-                f"{r.number} ({r.region})" for r in load_all(root / "data")["emergency_numbers"]
-            )
+            records = load_all(root / "data")["emergency_numbers"]
+            numbers = " · ".join(f"{r.number} ({r.region})" for r in records)
             args = (web, pdf_file, numbers, os.environ.get("SITE_URL", ""), built.result)
             printing = thread.submit(pdf.make_pdf, *args)
         try:
             problems = check_project(root)
             outputs = [build.communicate()[0] for build in builds]
         finally:
-            built.set_result(not problems and not any(build.returncode for build in builds))
+            built.set_result(not problems and all(build.returncode == 0 for build in builds))
         if problems:
             return "The check before the build", problems
         if any(build.returncode for build in builds):
@@ -126,11 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "BUILD_DATE": f"{day} UTC", "PDF_EDITION": str(pdf.available()).lower()}
         notes = [f"Build date (SOURCE_DATE_EPOCH={epoch}): {day}"]
         if env["PDF_EDITION"] == "false":
-            notes.append(
-                "PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium)."
-            )
+            notes += ["PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium)."]
         if missing := [name for name in ("SITE_URL", "REPO_URL") if not env.get(name)]:
-            notes.append(f"No {' or '.join(missing)}: the build writes no absolute link to itself.")
+            notes += [f"No {' or '.join(missing)}: the build writes no absolute link to itself."]
         print("\n".join(notes), file=sys.stderr, flush=True)
         if env.get("REPO_URL"):
             env.setdefault("EDIT_URI", "edit/main/docs/")

@@ -13,8 +13,7 @@ ENGINES = {
 
 
 def start_build(engine: str, project: Path, site_dir: Path, env: dict) -> subprocess.Popen:
-    """Start a strict build of `project` into `site_dir` (inside it) by `engine`; output captured
-    (`.communicate()` waits for it)."""
+    """Start a strict build of `project` into `site_dir` (inside it) by `engine`, output captured."""
     relative = site_dir.resolve().relative_to(project.resolve())
     return subprocess.Popen(
         ENGINES[engine],

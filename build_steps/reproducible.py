@@ -13,9 +13,7 @@ def source_date_epoch(root: Path) -> int:
     """SOURCE_DATE_EPOCH if set, else the last commit's time (the tests copy .git or set it)."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    log = subprocess.run(
-        ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True
-    )
+    log = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
     if log.returncode or not log.stdout.strip():
         raise SystemExit("No date to build with: run in a git checkout, or set SOURCE_DATE_EPOCH.")
     return int(log.stdout)

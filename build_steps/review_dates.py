@@ -15,12 +15,6 @@ MAX_REVIEW_INTERVAL_DAYS = 3 * 365 + 1  # three years, leap day included
 log = logging.getLogger("build_steps.review_dates")
 
 
-def build_date() -> dt.date:
-    """SOURCE_DATE_EPOCH (the last commit, set by `make build`), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
-
-
 def first_commits(root: Path) -> dict[str, dt.date]:
     """docs/<page>.md -> the date of the commit that added it; {} without git history."""
     added_pages = ["log", "--diff-filter=A", "--format=%x00%cs", "--name-only", "--", "docs/*.md"]
@@ -28,11 +22,8 @@ def first_commits(root: Path) -> dict[str, dt.date]:
     if log_output.returncode:
         log.info("No git history here: review dates are not compared with the pages' first commits.")
         return {}
-    added = {}
-    for entry in log_output.stdout.split("\0")[1:]:  # newest first, so the oldest date wins
-        date, *files = entry.split()
-        added |= {file: dt.date.fromisoformat(date) for file in files}
-    return added
+    entries = [entry.split() for entry in log_output.stdout.split("\0")[1:]]  # newest first: the oldest wins
+    return {file: dt.date.fromisoformat(date) for date, *files in entries for file in files}
 
 
 def problems(
@@ -54,6 +45,9 @@ def problems(
     if first_commit and reviewed < first_commit:
         message = f"'reviewed' ({reviewed}) is before the page existed (first commit {first_commit})"
         return [Problem(page, message, 1)]
-    if next_review <= (today or build_date()):
+    if not today:  # the build's date: SOURCE_DATE_EPOCH (the last commit, set by `make build`), else today
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        today = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
+    if next_review <= today:
         log.info(f"{page}: review due on {next_review}; review the page and update its dates")
     return []
