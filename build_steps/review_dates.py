@@ -31,7 +31,7 @@ def problems(
 ) -> list[Problem]:
     """Missing, badly spaced or untrue dates stop the build. An overdue review is only a
     notice: a late review must never block a build or a deploy, such as an urgent fix to
-    a crisis number. The page itself tells readers it is due (overrides/partials/review-dates.html)."""
+    a crisis number. The page itself tells readers it is due (overrides/main.html)."""
     for field in ("reviewed", "next_review"):
         if not isinstance(value := meta.get(field), dt.date) or isinstance(value, dt.datetime):
             message = f"front matter field '{field}' must be a date like 2026-11-25, got {value!r}"
