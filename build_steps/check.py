@@ -31,11 +31,12 @@ def symlink_problems(root: Path) -> list[Problem]:
 
 def page_problems(root: Path, config: dict) -> list[Problem]:
     """Each page's front matter, review dates and macro calls, run as the engine will."""
-    problems = []
-    macros = page_macros(root, config, lambda: path.name)  # the page the loop below renders
+    problems, current = [], [""]  # current[0]: the page being rendered
+    macros = page_macros(root, config, lambda: current[0])
     first_commits = review_dates.first_commits(root)
     for path in sorted((root / "docs").glob("*.md")):
         shown = f"docs/{path.name}"
+        current[0] = path.name
         try:
             page = read_page(path)
             problems += review_dates.problems(shown, page.meta, first_commits.get(shown))

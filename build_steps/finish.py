@@ -50,12 +50,14 @@ def data_edit_links(source: Path, html: str) -> str:
     """The page actions' "Edit the list of signs" items, one per data file the page's
     Markdown shows, in place of <li data-edit-data="{repository}/edit/main/" hidden>."""
     found = _EDIT_DATA.search(html)
-    text = source.read_text(encoding="utf-8") if found and source.suffix == ".md" else ""
+    if not found:
+        return html
+    text = source.read_text(encoding="utf-8") if source.suffix == ".md" else ""
     files = {s.file: s.words for name, s in LISTS.items() if re.search(rf"\{{\{{\s*{name}\(\)", text)}
     links = "".join(
         f'<li><a href="{found[1]}data/{f}">Edit the list of {w}</a></li>' for f, w in files.items()
     )
-    return html.replace(found[0], links) if found else html
+    return html.replace(found[0], links)
 
 
 def write_pdf_size(site_dir: Path, size: int) -> None:

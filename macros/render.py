@@ -21,7 +21,8 @@ def environment() -> Environment:
     jinja = Environment(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True, autoescape=True)
 
     def unsourced() -> Markup:
-        """The one marker for a point with no verified source yet (it needs page_link)."""
+        """The one marker for a point with no verified source yet; its template links to About
+        with the page_link global that page_macros adds."""
         return Markup(" " + jinja.get_template("unsourced.html.j2").render().strip())
 
     # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
