@@ -68,15 +68,19 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
             args = (web, pdf_file, numbers, os.environ.get("SITE_URL", ""), built.result)
             printing = thread.submit(pdf.make_pdf, *args)
         try:
-            problems = check_project(root)
-            outputs = [build.communicate()[0] for build in builds]
+            problems = check_project(root, render=False)  # the engines render the pages
+            outputs = [builds[0].communicate()[0]]
         finally:
-            built.set_result(not problems and all(build.returncode == 0 for build in builds))
+            built.set_result(not problems and builds[0].returncode == 0)
+        finished = finish(web, root) if built.result() else []  # while the offline edition builds
+        outputs.append(builds[1].communicate()[0])
         if problems:
             return "The check before the build", problems
-        if any(build.returncode for build in builds):
+        if any(build.returncode for build in builds):  # a bad macro call: the check names its line
+            if problems := check_project(root):
+                return "The check before the build", problems
             return "The build", engine_problems("\n".join(outputs), root)
-        problems = finish(web, root) + finish(offline, root, offline=True)
+        problems = finished + finish(offline, root, offline=True)
         if pdf_file:
             printing.result()
     if problems:

@@ -1,8 +1,9 @@
-"""The last step of every build, whatever the engine: on each page, the page policy
-(page_policy.py), the links to edit the data files it shows, minifying (pages and our
-stylesheet), no id used twice, then the policies the browser enforces. Hand-written, as no
-library does them: the CSP meta with each inline script's sha256, and the duplicate-id
-check that names the data record an id came from."""
+"""The last step of every build, whatever the engine: on each page, the links to edit the data
+files it shows, minifying (pages and our stylesheet), then the policies the browser enforces.
+The web edition's pages are also checked: the page policy (page_policy.py) and no id used
+twice; the offline edition is the same pages with other links. Hand-written, as no library
+does them: the CSP meta with each inline script's sha256, and the duplicate-id check that
+names the data record an id came from."""
 
 import base64
 import hashlib
@@ -32,25 +33,28 @@ _EDIT_DATA = re.compile(r'<li data-edit-data="([^"]*)" hidden></li>')
 PDF_SIZE = "<span data-pdf-size></span>"  # filled in once the PDF is printed
 
 
-def policies(page: JustHTML, offline: bool) -> str:
-    """The CSP and referrer metas. The web edition allows exactly its inline scripts, by hash.
-    Offline, search runs in a frame the vendored iframe-worker shim writes with an inline script
-    no hash here can know (short of reading its minified code): inline scripts, still no other site."""
-    hashes = {
-        base64.b64encode(hashlib.sha256("".join(c.data for c in node.children).encode()).digest()).decode()
-        for node in page.query("script:not([src])")
-        if (node.attrs.get("type") or "").lower() in EXECUTABLE_TYPES
-    }
-    scripts = ["'unsafe-inline'"] if offline else sorted(f"'sha256-{h}'" for h in hashes)
-    csp = CSP.format(scripts=" ".join(["'self'", *scripts]))
+def policies(page: JustHTML | None) -> str:
+    """The CSP and referrer metas. The web edition (`page`, parsed) allows exactly its inline
+    scripts, by hash. Offline, search runs in a frame the vendored iframe-worker shim writes with
+    an inline script no hash here can know (short of reading its minified code): inline scripts,
+    still no other site."""
+    scripts = {"'unsafe-inline'"}
+    if page:
+        inline = page.query("script:not([src])")
+        code = [
+            "".join(child.data for child in node.children).encode()
+            for node in inline
+            if (node.attrs.get("type") or "").lower() in EXECUTABLE_TYPES
+        ]
+        scripts = {f"'sha256-{base64.b64encode(hashlib.sha256(c).digest()).decode()}'" for c in code}
+    csp = CSP.format(scripts=" ".join(["'self'", *sorted(scripts)]))
     return f'<meta http-equiv="Content-Security-Policy" content="{csp}">{REFERRER}'
 
 
 def data_edit_links(source: Path, html: str) -> str:
     """The page actions' "Edit the list of signs" items, one per data file the page's
     Markdown shows, in place of <li data-edit-data="{repository}/edit/main/" hidden>."""
-    found = _EDIT_DATA.search(html)
-    if not found:
+    if not (found := _EDIT_DATA.search(html)):
         return html
     text = source.read_text(encoding="utf-8") if source.suffix == ".md" else ""
     files = {s.file: s.words for name, s in LISTS.items() if re.search(rf"\{{\{{\s*{name}\(\)", text)}
@@ -62,11 +66,10 @@ def data_edit_links(source: Path, html: str) -> str:
 
 def write_pdf_size(site_dir: Path, size: int) -> None:
     """The PDF's size, once it is printed, where a page links to it."""
-    filled = f"<span data-pdf-size>{size / 1000:.1f} kB</span>"
     for path in site_dir.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        if PDF_SIZE in text:
-            path.write_text(text.replace(PDF_SIZE, filled), encoding="utf-8")
+        if PDF_SIZE in (text := path.read_text(encoding="utf-8")):
+            filled = text.replace(PDF_SIZE, f"<span data-pdf-size>{size / 1000:.1f} kB</span>")
+            path.write_text(filled, encoding="utf-8")
 
 
 def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem]:
@@ -86,20 +89,18 @@ def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem
         name = path.relative_to(site_dir).with_suffix("").as_posix().removesuffix("/index")
         shown = "overrides/404.html" if name == "404" else f"docs/{name}.md"
         text = data_edit_links(project / shown, path.read_text(encoding="utf-8"))
-        problems += page_policy.page_problems(text, project / shown, shown)
+        problems += [] if offline else page_policy.page_problems(text, project / shown, shown)
         text = minify_html.minify(text, **MINIFY)
-        page = JustHTML(text, sanitize=False)
-        ids = Counter(node.attrs["id"] for node in page.query("[id]") if node.attrs["id"])
-        for element_id, count in sorted(ids.items()):
-            if count > 1:
-                where = "; ".join(owners[element_id]) or "headings or page HTML"
-                message = f"id '{element_id}' is used {count} times on the page (from {where})"
-                problems.append(Problem(shown, message))
-        charset = _CHARSET.search(text)
-        if not charset:
+        page = None if offline else JustHTML(text, sanitize=False)
+        ids = Counter(node.attrs["id"] for node in page.query("[id]") if node.attrs["id"]) if page else {}
+        for element_id in sorted(element_id for element_id, count in ids.items() if count > 1):
+            where = "; ".join(owners[element_id]) or "headings or page HTML"
+            message = f"id '{element_id}' is used {ids[element_id]} times on the page (from {where})"
+            problems.append(Problem(shown, message))
+        if not (charset := _CHARSET.search(text)):
             problems.append(Problem(shown, "the built page has no <meta charset> to put the policies after"))
             continue
-        text = text[: charset.end()] + policies(page, offline) + text[charset.end() :]
+        text = text[: charset.end()] + policies(page) + text[charset.end() :]
         # A new file, renamed over the old: Chromium may be reading the page to print it.
         path.with_suffix(".tmp").write_text(text, encoding="utf-8")
         path.with_suffix(".tmp").replace(path)
