@@ -23,7 +23,7 @@ from build_steps.check import check_project
 from build_steps.engines import ENGINES, start_build
 from build_steps.finish import finish, write_pdf_size
 from build_steps.reproducible import source_date_epoch, write_zip
-from macros.load import Problem, Refused, load_all
+from macros.load import Problem, Refused
 
 OFFLINE_NAME = "hyper-independence-guide-offline"
 PDF_NAME = "hyper-independence-guide.pdf"
@@ -63,10 +63,7 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
     built, problems = Future(), []
     with ThreadPoolExecutor(1) as thread:
         if pdf_file:
-            records = load_all(root / "data")["emergency_numbers"]
-            numbers = " · ".join(f"{r.number} ({r.region})" for r in records)
-            args = (web, pdf_file, numbers, os.environ.get("SITE_URL", ""), built.result)
-            printing = thread.submit(pdf.make_pdf, *args)
+            printing = thread.submit(pdf.make_pdf, web, pdf_file, root / "data", built.result)
         try:
             problems = check_project(root, render=False)  # the engines render the pages
             outputs = [builds[0].communicate()[0]]
@@ -74,11 +71,10 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
             built.set_result(not problems and builds[0].returncode == 0)
         finished = finish(web, root) if built.result() else []  # while the offline edition builds
         outputs.append(builds[1].communicate()[0])
-        if problems:
+        failed = any(build.returncode for build in builds)  # a bad macro call: the check names its line
+        if problems or (failed and (problems := check_project(root))):
             return "The check before the build", problems
-        if any(build.returncode for build in builds):  # a bad macro call: the check names its line
-            if problems := check_project(root):
-                return "The check before the build", problems
+        if failed:
             return "The build", engine_problems("\n".join(outputs), root)
         problems = finished + finish(offline, root, offline=True)
         if pdf_file:

@@ -12,19 +12,15 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from pydantic import ConfigDict, Field, TypeAdapter, create_model
 
 from macros.load import LISTS, Problem, load_all
 
 BANNER = Path("overrides/partials/generated/emergency-numbers.html")
 REWRITE = "run `python -m build_steps.generate --schemas`"
-_TEMPLATES = Environment(  # every value from data/ is escaped
-    loader=FileSystemLoader(Path(__file__).with_name("templates")),
-    undefined=StrictUndefined,
-    autoescape=True,
-    keep_trailing_newline=True,
-)
+# Every value from data/ is escaped.
+_BANNER = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True)
 
 
 def write_banner(root: Path) -> None:
@@ -33,7 +29,7 @@ def write_banner(root: Path) -> None:
     for record in load_all(root / "data")["emergency_numbers"]:
         for number in record.call:
             numbers.setdefault(number, []).append(record.region)
-    text = _TEMPLATES.get_template("emergency-numbers.html.j2").render(numbers=numbers)
+    text = _BANNER.get_template("emergency-numbers.html.j2").render(numbers=numbers) + "\n"
     path = root / BANNER
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:  # live reload follows overrides/
