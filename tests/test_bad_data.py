@@ -210,7 +210,7 @@ def test_a_page_reviewed_before_its_first_commit_is_refused(project):
 
 
 def test_make_build_refuses_bad_data_and_keeps_the_last_site(project):
-    """Refused by the finishing step (an id twice on a page), then by the check: site/ is unchanged."""
+    """Refused by the finishing step (an id twice on a page), the engines, then the check: site/ is unchanged."""
     before, data = built_files(project), project / "data"
     ids = {getattr(r, "id", None) for records in DATA.values() for r in records}
     headings = soup(project / "site", LIST_PAGE["signs"]).select("article h2[id]")
@@ -224,6 +224,12 @@ def test_make_build_refuses_bad_data_and_keeps_the_last_site(project):
     owners = [f"conditions.yml record 1 (id '{shared}')", f"signs.yml record 1 (id '{shared}')"]
     for owner in [*owners, f"signs.yml record {position} (id '{heading}')"]:
         assert re.search(rf"ERROR - docs/\S+: id '[^']+' is used 2 times .*{re.escape(owner)}", output)
+
+    page = project / "docs" / PAGES[0][0]  # an unknown source: the engines fail, the check names the line
+    page.write_text(page.read_text(encoding="utf-8") + '{{ cite("no-such-source") }}\n', encoding="utf-8")
+    cited = make(project)
+    line = page.read_text(encoding="utf-8").count("\n")
+    assert cited.returncode != 0 and f"docs/{PAGES[0][0]}: line {line}: cites unknown" in cited.stderr
 
     edit(data, "glossary", 0, "term", "zero\u200bwidth")
     early = make(project)
