@@ -52,14 +52,10 @@ def available() -> bool:
         return Path(playwright.chromium.executable_path).is_file()
 
 
-def make_pdf(site: Path, output: Path, data: Path, ready=lambda: True) -> bool:
-    """Print the whole guide of the web build in `site` into `output` (the footer's numbers from
-    `data`; links to the rest of the site go to SITE_URL, if set), then normalise it: same
-    input, same bytes, with the dates of SOURCE_DATE_EPOCH, no XMP (it repeats them) and an /ID
-    computed from the content. Chromium starts at once; `ready()` waits for the web build and
-    says whether it succeeded, so the browser's start overlaps the engines. False: no PDF."""
-    import pikepdf  # here, in the thread: not before the engines start
-    from playwright.sync_api import sync_playwright
+def print_page(site: Path, output: Path, data: Path, ready=lambda: True) -> bool:
+    """Chromium starts at once; `ready()` waits for the web build and says whether it
+    succeeded, so the browser's start overlaps the engines. False: nothing printed."""
+    from playwright.sync_api import sync_playwright  # here, in the thread: not before the engines start
 
     numbers = " · ".join(f"{r.number} ({r.region})" for r in load_all(data)["emergency_numbers"])
     with sync_playwright() as playwright:  # closes the browser on the way out
@@ -80,6 +76,17 @@ def make_pdf(site: Path, output: Path, data: Path, ready=lambda: True) -> bool:
             tagged=True,
             outline=True,
         )
+        return True
+
+
+def make_pdf(site: Path, output: Path, data: Path, ready=lambda: True) -> bool:
+    """Print the whole guide of the web build in `site` into `output` (the footer's numbers from
+    `data`), then normalise it: same input, same bytes, with the dates of SOURCE_DATE_EPOCH, no
+    XMP (it repeats them) and an /ID computed from the content."""
+    if not print_page(site, output, data, ready):
+        return False
+    import pikepdf
+
     stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
     with pikepdf.open(output, allow_overwriting_input=True) as pdf:
         pdf.docinfo["/Title"] = TITLE

@@ -210,7 +210,7 @@ def test_a_page_reviewed_before_its_first_commit_is_refused(project):
 
 
 def test_make_build_refuses_bad_data_and_keeps_the_last_site(project):
-    """Refused by the finishing step (an id twice on a page), the engines, then the check: site/ is unchanged."""
+    """Refused by the finishing step (an id twice on a page), the engines, the check: site/ is unchanged."""
     before, data = built_files(project), project / "data"
     ids = {getattr(r, "id", None) for records in DATA.values() for r in records}
     headings = soup(project / "site", LIST_PAGE["signs"]).select("article h2[id]")

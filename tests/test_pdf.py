@@ -89,7 +89,7 @@ def test_the_pdf_is_linked_with_its_size_and_in_the_offline_zip(site, built):
 
 def _make_pdf(site, output, normalised=True):
     """In its own process: the tests' browser holds this process's event loop."""
-    call = "make_pdf(site, output, 'numbers')" if normalised else "print_page(site, output, 'numbers', '')"
+    call = f"{'make_pdf' if normalised else 'print_page'}(site, output, Path('data'))"
     code = "import sys; from pathlib import Path; from build_steps.pdf import *;"
     code += f" site, output = map(Path, sys.argv[1:]); {call}"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
