@@ -16,7 +16,7 @@ if _PROJECT not in sys.path:
 
 from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
-from macros.citations import Citations  # noqa: E402
+from macros.citations import citations  # noqa: E402
 from macros.load import LISTS, Refused, load_all  # noqa: E402
 from macros.render import environment  # noqa: E402
 
@@ -30,7 +30,7 @@ def page_macros(project: Path, config, current_page) -> dict:
     lists = load_all(project / "data")
     directory_urls = config.get("use_directory_urls", True)
     jinja = environment()
-    citations = Citations(lists["sources"], jinja, current_page)
+    cite, cited = citations(lists["sources"], current_page)
 
     def template(name: str, **context) -> str:
         return jinja.get_template(name).render(**context)
@@ -60,15 +60,13 @@ def page_macros(project: Path, config, current_page) -> dict:
         since Zensical's macros have no env.render (also used by the check step)."""
         return Environment(undefined=StrictUndefined).from_string(markdown).render(**macros, config=config)
 
-    # What every template may use: any list (by its name in LISTS), the config's extra, links.
+    # What every template may use: any list (by its name in LISTS), the config's extra, links, citations.
     jinja.globals.update(lists=lists, extra=config["extra"], page_link=page_link, file_link=file_link)
-    jinja.globals.update(cite=citations.cite, cited=citations.cited)
-    macros = {
-        name: partial(template, LISTS[name].template, records=records) for name, records in lists.items()
-    }
+    jinja.globals.update(cite=cite, cited=cited)
+    macros = {name: partial(template, spec.template, records=lists[name]) for name, spec in LISTS.items()}
     macros |= {name.split(".")[0]: partial(template, name) for name in ONE_TEMPLATE}
-    macros |= {"cite": citations.cite, "unsourced": jinja.globals["unsourced"], "whole_guide": whole_guide}
-    macros |= {"github_link": github_link, "render": render}
+    macros |= dict(cite=cite, unsourced=jinja.globals["unsourced"], whole_guide=whole_guide)
+    macros |= dict(github_link=github_link, render=render)
     return macros
 
 

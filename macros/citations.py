@@ -5,37 +5,32 @@ from markupsafe import Markup
 from macros.load import Problem, Refused
 from macros.records import Source
 
+MARKER = Markup('<sup class="citation"><a href="#source-{}" aria-label="Source {}">[{}]</a></sup>')
 
-class Citations:
-    def __init__(self, sources: list[Source], jinja, current_page) -> None:
-        self._sources = {source.id: source for source in sources}
-        self._markers = jinja.get_template("cite.html.j2")
-        self._current_page = current_page  # () -> the page being rendered, e.g. "signs.md"
-        self._page, self._cited = None, []
 
-    def _here(self) -> list[str]:
-        """This page's source ids in citation order; a new list when the page being rendered
-        changes, so no page hook is needed."""
-        if (page := self._current_page()) != self._page:
-            self._page, self._cited = page, []
-        return self._cited
+def citations(sources: list[Source], current_page) -> tuple:
+    """cite() and cited() for the page being rendered: current_page() names it ("signs.md"),
+    so each page numbers its own sources and no page hook is needed."""
+    by_id = {source.id: source for source in sources}
+    pages: dict[str, list[str]] = {}  # page -> its source ids, in citation order
 
-    def cite(self, *source_ids: str) -> Markup:
+    def cite(*source_ids: str) -> Markup:
         """Numbered markers linking to the entries at the foot of the page."""
-        cited = self._here()
+        page = current_page()
         if not source_ids:
-            raise Refused([Problem(f"docs/{self._page}", "cite() needs at least one source id")])
-        for source_id in source_ids:
-            if source_id not in self._sources:
-                message = f"cites unknown source id '{source_id}' (not in data/sources.yml)"
-                raise Refused([Problem(f"docs/{self._page}", message)])
-            if source_id not in cited:
-                cited.append(source_id)
-        # Ascending, each number once: [1][3], never [3][1] or [1][1].
+            raise Refused([Problem(f"docs/{page}", "cite() needs at least one source id")])
+        if unknown := [source_id for source_id in source_ids if source_id not in by_id]:
+            message = f"cites unknown source id '{unknown[0]}' (not in data/sources.yml)"
+            raise Refused([Problem(f"docs/{page}", message)])
+        cited = pages.setdefault(page, [])
+        cited += [source_id for source_id in dict.fromkeys(source_ids) if source_id not in cited]
+        # Ascending, each number once: [1][3], never [3][1] or [1][1]. Every value escaped.
         numbered = sorted({(cited.index(source_id) + 1, source_id) for source_id in source_ids})
-        # Markup: the markers are our own escaped HTML, safe inside the list templates.
-        return Markup(self._markers.render(citations=numbered).strip())
+        return Markup("").join(MARKER.format(source_id, number, number) for number, source_id in numbered)
 
-    def cited(self) -> list[tuple[int, Source]]:
+    def cited() -> list[tuple[int, Source]]:
         """This page's sources so far, numbered in citation order."""
-        return [(number, self._sources[source_id]) for number, source_id in enumerate(self._here(), start=1)]
+        ids = pages.get(current_page(), [])
+        return [(number, by_id[source_id]) for number, source_id in enumerate(ids, start=1)]
+
+    return cite, cited
