@@ -2,6 +2,7 @@
 the line, the record (by id or position) and the field, so a contributor knows what to fix."""
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -40,7 +41,8 @@ class DataList:
     section: str | None = None  # key of the list when one file holds several lists
 
 
-CRISIS = "emergency numbers and crisis lines"
+# The three lists of crisis_lines.yml, each under its own key.
+crisis = partial(DataList, "crisis_lines.yml", words="emergency numbers and crisis lines")
 # Macro name -> where its records live and how they are shown. Pages call each name as a macro.
 LISTS = {
     "signs": DataList("signs.yml", records.Explained, "explained.md.j2", "signs"),
@@ -48,14 +50,10 @@ LISTS = {
     "therapies": DataList("therapies.yml", records.Therapy, "therapies.md.j2", "therapies"),
     "self_care": DataList("self_care.yml", records.Explained, "explained.md.j2", "self-care ideas"),
     "seek_help": DataList("seek_help.yml", records.Explained, "explained.md.j2", "reasons to get help"),
-    "emergency_numbers": DataList(
-        "crisis_lines.yml", records.EmergencyNumber, "emergency_numbers.md.j2", CRISIS, "emergency"
-    ),
-    "crisis_lines": DataList(
-        "crisis_lines.yml", records.CrisisLine, "crisis_lines.md.j2", CRISIS, "crisis_lines"
-    ),
-    "helpline_directories": DataList(
-        "crisis_lines.yml", records.HelplineDirectory, "helpline_directories.md.j2", CRISIS, "directories"
+    "emergency_numbers": crisis(records.EmergencyNumber, "emergency_numbers.md.j2", section="emergency"),
+    "crisis_lines": crisis(records.CrisisLine, "crisis_lines.md.j2", section="crisis_lines"),
+    "helpline_directories": crisis(
+        records.HelplineDirectory, "helpline_directories.md.j2", section="directories"
     ),
     "sources": DataList("sources.yml", records.Source, "sources.md.j2", "sources"),
     "glossary": DataList("glossary.yml", records.GlossaryTerm, "glossary.md.j2", "glossary words"),

@@ -14,15 +14,16 @@ CONTROL = "\\u0000-\\u001f\\u007f"
 # Characters that would reach Markdown or Jinja as syntax: HTML, links and images
 # ([ ]), attribute lists and Jinja ({ }), code (`) and escapes (\).
 MARKUP = "<>{}\\[\\]`\\\\"
-# Labels, names and numbers also refuse emphasis (* _), headings (#) and tables (|).
-LABEL_MARKUP = MARKUP + "*_#|"
 
 TEXT_PATTERN = f"^[^{CONTROL}{INVISIBLE}{MARKUP}]*$"
-LABEL_PATTERN = f"^[^{CONTROL}{INVISIBLE}{LABEL_MARKUP}]*$"
+# Labels, names and numbers also refuse emphasis (* _), headings (#) and tables (|).
+LABEL_PATTERN = f"^[^{CONTROL}{INVISIBLE}{MARKUP}*_#|]*$"
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_REFUSED = "[^a-z0-9-]|--"  # what a refusal names: a character an id may not hold, or "--"
 # https only; no characters that could end a Markdown link or an HTML attribute
 # early (spaces, quotes, brackets, parentheses, < >).
 URL_PATTERN = "^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$"
+URL_REFUSED = "[^\\w.~%!$&*+,;=:@/?#-]"  # what a refusal names: a character an address may not hold
 
 
 def _describe(character: str) -> str:
@@ -53,15 +54,9 @@ Text = _text(TEXT_PATTERN, "plain text (no HTML, Markdown links, Jinja or invisi
 # One line: labels, names, regions, titles, numbers.
 Label = _text(LABEL_PATTERN, "one line of plain text (no Markdown, HTML or invisible characters)", 200)
 # The id is an HTML anchor: "never-asks-for-help".
-Id = _text(
-    ID_PATTERN, "kebab-case: lower-case letters and digits joined by single hyphens", 64, "[^a-z0-9-]|--"
-)
+Id = _text(ID_PATTERN, "kebab-case: lower-case letters and digits joined by single hyphens", 64, ID_REFUSED)
 Url = _text(
-    URL_PATTERN,
-    "an https:// address that cannot break out of a link",
-    300,
-    "[^\\w.~%!$&*+,;=:@/?#-]",
-    format="uri",
+    URL_PATTERN, "an https:// address that cannot break out of a link", 300, URL_REFUSED, format="uri"
 )
 # A number a phone can dial: digits in groups, an optional leading +. No letters,
 # dashes or brackets (and so no invisible characters).
