@@ -10,8 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 # Zensical loads this file by its path and does not put the project on sys.path.
-_PROJECT = str(Path(__file__).resolve().parent.parent)
-if _PROJECT not in sys.path:
+if (_PROJECT := str(Path(__file__).resolve().parent.parent)) not in sys.path:
     sys.path.insert(0, _PROJECT)
 
 from macros import links  # noqa: E402
@@ -47,7 +46,7 @@ def page_macros(project: Path, config, current_page) -> dict:
     def github_link(path: str, text: str) -> str:
         """A link into the repository ("issues/new?template=bug.yml"); plain words in a
         build with no real repository address, so no page links to a placeholder."""
-        repo = config.get("repo_url") or ""
+        repo = config.get("repo_url")
         return f"[{text}]({repo.rstrip('/')}/{path})" if repo else text
 
     def whole_guide() -> str:

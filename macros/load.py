@@ -1,6 +1,7 @@
 """Load the lists in data/ and check them: one Problem per mistake, naming the file,
 the line, the record (by id or position) and the field, so a contributor knows what to fix."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -93,7 +94,7 @@ def load_all(data_dir: Path) -> dict[str, list[records.Record]]:
         except Refused as error:
             problems += error.problems
     # A file's wrong lists once, not per list; ids in other lists once every list is good.
-    problems = list(dict.fromkeys(problems)) or unknown_ids(checked)
+    problems = list(dict.fromkeys(problems)) or list(unknown_ids(checked))
     if problems:
         raise Refused(problems)
     return {name: found for name, (found, _) in checked.items()}
@@ -131,18 +132,16 @@ def validate(document, node: yaml.Node | None, spec: DataList) -> tuple[list[rec
     return checked, node
 
 
-def unknown_ids(checked: dict[str, tuple[list[records.Record], yaml.Node]]) -> list[Problem]:
+def unknown_ids(checked: dict[str, tuple[list[records.Record], yaml.Node]]) -> Iterator[Problem]:
     """A field named after a list (a care card's crisis lines, any record's sources) must hold
     ids of that list's records."""
-    problems = []
     for name, (found, node) in checked.items():
         for index, record in enumerate(found):
             for field in sorted(type(record).model_fields.keys() & {"crisis_lines", "sources"}):
                 known = {other.id for other in checked[field][0]}
                 if unknown := [i for i in getattr(record, field) or [] if i not in known]:
                     message = f"unknown ids {unknown} (not in {LISTS[field].file})"
-                    problems.append(_problem(LISTS[name], node, index, record.id, message, field))
-    return problems
+                    yield _problem(LISTS[name], node, index, record.id, message, field)
 
 
 def _problem(spec: DataList, node: yaml.Node, index: int, record_id, message: str, *field) -> Problem:

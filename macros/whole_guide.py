@@ -39,24 +39,19 @@ def anchor(target: str) -> str:
     return f"#{slug}--{section}" if section else f"#part-{slug}"
 
 
-def _heading(slug: str, match: re.Match) -> str:
-    level, text, explicit = match.groups()
-    return f"#{level} {text} {{ #{slug}--{explicit or slugify(text, '-')} }}"
-
-
 def part(source: Path, render) -> dict:
-    """One page, ready to go under the whole guide's title: its h1 becomes an h2."""
-    page = read_page(source)
+    """One page, ready to go under the whole guide's title: its h1 becomes an h2, its other
+    headings one level down, each anchor prefixed with the page's name (its slug)."""
+    page, slug = read_page(source), source.stem
     title = TITLE.search(page.body)
     if not title:
         raise ValueError(f"docs/{source.name}: the whole guide needs a '# Title' line")
+
+    def heading(match: re.Match) -> str:
+        level, text, explicit = match.groups()
+        return f"#{level} {text} {{ #{slug}--{explicit or slugify(text, '-')} }}"
+
     body = PAGE_SOURCES.sub("", page.body[: title.start()] + page.body[title.end() :])
-    body = HEADING.sub(lambda match: _heading(source.stem, match), render(body))
-    body = IN_PAGE_LINK.sub(rf"](#{source.stem}--\1)", body)
-    return {
-        "slug": source.stem,
-        "title": title.group(1).strip(),
-        "body": Markup(RECORD_ANCHOR.sub(rf"\1{source.stem}--\2", body)),
-        "reviewed": page.meta.get("reviewed"),
-        "next_review": page.meta.get("next_review"),
-    }
+    body = IN_PAGE_LINK.sub(rf"](#{slug}--\1)", HEADING.sub(heading, render(body)))
+    body = Markup(RECORD_ANCHOR.sub(rf"\1{slug}--\2", body))
+    return {"slug": slug, "title": title.group(1).strip(), "body": body, "meta": page.meta}
