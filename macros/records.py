@@ -60,8 +60,7 @@ Url = _text(
 )
 # A number a phone can dial: digits in groups, an optional leading +. No letters,
 # dashes or brackets (and so no invisible characters).
-PHONE_PATTERN = "^\\+?[0-9]+( [0-9]+)*$"
-PhoneNumber = Annotated[str, StringConstraints(max_length=20, pattern=PHONE_PATTERN)]
+PhoneNumber = Annotated[str, StringConstraints(max_length=20, pattern="^\\+?[0-9]+( [0-9]+)*$")]
 
 
 class Record(BaseModel):
