@@ -5,7 +5,7 @@ templates write HTML wherever a value goes."""
 
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros import contacts
@@ -15,9 +15,7 @@ PARTIALS = HERE.parent / "overrides" / "partials"
 
 
 def environment() -> Environment:
-    loader = ChoiceLoader(
-        [FileSystemLoader(HERE / "templates"), PrefixLoader({"partials": FileSystemLoader(PARTIALS)})]
-    )
+    loader = FileSystemLoader([HERE / "templates", PARTIALS.parent])  # ours, then "partials/dates.html"
     jinja = Environment(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True, autoescape=True)
 
     def unsourced() -> Markup:
