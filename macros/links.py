@@ -15,7 +15,7 @@ _ADDRESS = _THEME.get_template("urls.html").module.address
 
 def file_link(page: str, path: str, directory_urls: bool) -> str:
     """A file of the site (e.g. "downloads/guide.pdf") as an href written on page ("signs.md")."""
-    folder = posixpath.dirname(_address(page, directory_urls).removesuffix("./")) or "."
+    folder = posixpath.dirname(_address(page, directory_urls)) or "."
     return posixpath.relpath(path, folder)
 
 
@@ -23,7 +23,7 @@ def page_link(page: str, target: str, directory_urls: bool) -> str:
     """target ("get-help.md#anchor") as an href written on page ("signs.md")."""
     target_page, _, anchor = target.partition("#")
     there = _address(target_page, directory_urls)
-    link = file_link(page, there.removesuffix("./") or ".", directory_urls)
+    link = file_link(page, there, directory_urls)
     return link + ("/" if there.endswith("/") else "") + (f"#{anchor}" if anchor else "")
 
 
