@@ -29,7 +29,7 @@ def page_macros(project: Path, config, current_page) -> dict:
     lists = load_all(project / "data")
     directory_urls = config.get("use_directory_urls", True)
     jinja = environment()
-    cite, cited = citations(lists["sources"], current_page)
+    cite, cited = citations(lists["sources"], jinja, current_page)
 
     def template(name: str, **context) -> str:
         return jinja.get_template(name).render(**context)

@@ -5,10 +5,8 @@ from markupsafe import Markup
 from macros.load import Problem, Refused
 from macros.records import Source
 
-MARKER = Markup('<sup class="citation"><a href="#source-{}" aria-label="Source {}">[{}]</a></sup>')
 
-
-def citations(sources: list[Source], current_page) -> tuple:
+def citations(sources: list[Source], jinja, current_page) -> tuple:
     """cite() and cited() for the page being rendered: current_page() names it ("signs.md"),
     so each page numbers its own sources and no page hook is needed."""
     by_id = {source.id: source for source in sources}
@@ -24,9 +22,9 @@ def citations(sources: list[Source], current_page) -> tuple:
             raise Refused([Problem(f"docs/{page}", message)])
         cited = pages.setdefault(page, [])
         cited += [source_id for source_id in dict.fromkeys(source_ids) if source_id not in cited]
-        # Ascending, each number once: [1][3], never [3][1] or [1][1]. Every value escaped.
+        # Ascending, each number once: [1][3], never [3][1] or [1][1].
         numbered = sorted({(cited.index(source_id) + 1, source_id) for source_id in source_ids})
-        return Markup("").join(MARKER.format(source_id, number, number) for number, source_id in numbered)
+        return Markup(jinja.get_template("cite.html.j2").render(citations=numbered).strip())
 
     def cited() -> list[tuple[int, Source]]:
         """This page's sources so far, numbered in citation order."""

@@ -19,11 +19,9 @@ def environment() -> Environment:
     jinja = Environment(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True, autoescape=True)
 
     def unsourced() -> Markup:
-        """The one marker for a point with no verified source yet ({{ unsourced() }} in a page, and
-        in each list record without sources). It links to the About page's section that says what it
-        means, with the page_link global that page_macros adds."""
-        about = jinja.globals["page_link"]("about.md#no-source-yet")
-        return Markup(' <small class="unsourced">(<a href="{}">no source yet</a>)</small>').format(about)
+        """The marker for a point with no verified source yet; it links to the About page's
+        section that says what it means (page_link: a global that page_macros adds)."""
+        return Markup(" " + jinja.get_template("unsourced.html.j2").render().strip())
 
     # HTML links from data (escaped inside): tel:, sms: and numbers in readable text.
     jinja.globals.update(link=contacts.link, with_tel_links=contacts.with_tel_links, unsourced=unsourced)
