@@ -3,6 +3,7 @@ and Zensical alike. No engine hooks: Zensical runs define_env() once per page, M
 per build; in both, env.page is the page being rendered. What `make` runs is in build_steps/.
 """
 
+import posixpath
 import sys
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,6 @@ from jinja2 import Environment, StrictUndefined
 if (_PROJECT := str(Path(__file__).resolve().parent.parent)) not in sys.path:
     sys.path.insert(0, _PROJECT)
 
-from macros import links  # noqa: E402
 from macros import whole_guide as guide  # noqa: E402
 from macros.citations import citations  # noqa: E402
 from macros.load import LISTS, Refused, load_all  # noqa: E402
@@ -27,21 +27,30 @@ def page_macros(project: Path, config, current_page) -> dict:
     """Every macro a page may call, by name. current_page() names the page being
     rendered ("signs.md"); config is the site's (mkdocs.yml as the engine read it)."""
     lists = load_all(project / "data")
-    directory_urls = config.get("use_directory_urls", True)
     jinja = environment()
     cite, cited = citations(lists["sources"], jinja, current_page)
 
     def template(name: str, **context) -> str:
         return jinja.get_template(name).render(**context)
 
+    def address(page: str) -> str:
+        """signs.md -> "signs/" (or "signs.html" offline), from the site's root: the theme's
+        rule (overrides/partials/urls.html), read from there so the two cannot disagree."""
+        rule = jinja.get_template("partials/urls.html").module.address
+        return str(rule(page.removesuffix(".md"), config.get("use_directory_urls", True))).strip()
+
+    def file_link(path: str) -> str:
+        """A path from the site's root ("downloads/guide.pdf", "signs/") as an href on the page
+        being rendered, like the theme's `url` filter: macros write HTML, which no engine rewrites."""
+        here = posixpath.dirname(address(current_page())) or "."
+        return posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
+
     def page_link(target: str) -> str:
         """A link to a page ("get-help.md#x"); on the whole-guide page, a jump within it."""
         if current_page() == guide.PAGE:
             return guide.anchor(target)
-        return links.page_link(current_page(), target, directory_urls)
-
-    def file_link(path: str) -> str:  # a file of the site, "downloads/guide.pdf"
-        return links.file_link(current_page(), path, directory_urls)
+        page, _, anchor = target.partition("#")
+        return file_link(address(page)) + (f"#{anchor}" if anchor else "")
 
     def github_link(path: str, text: str) -> str:
         """A link into the repository ("issues/new?template=bug.yml"); plain words in a
@@ -61,6 +70,7 @@ def page_macros(project: Path, config, current_page) -> dict:
 
     # What every template may use: any list (by its name in LISTS), the config's extra, links, citations.
     jinja.globals.update(lists=lists, extra=config["extra"], page_link=page_link, file_link=file_link)
+    jinja.filters["url"] = file_link  # as the theme's, for its partials
     jinja.globals.update(cite=cite, cited=cited)
     macros = {name: partial(template, spec.template, records=lists[name]) for name, spec in LISTS.items()}
     macros |= {name.split(".")[0]: partial(template, name) for name in ONE_TEMPLATE}

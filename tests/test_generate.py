@@ -10,7 +10,6 @@ from build_steps import generate
 from build_steps.generate import BANNER, write_banner
 from macros import page_macros
 from macros.contacts import with_tel_links
-from macros.links import file_link, page_link
 from macros.load import LISTS, Refused
 from macros.records import EmergencyNumber, Explained
 from macros.render import environment
@@ -108,14 +107,13 @@ def test_citations_are_numbered_per_page_ascending_never_repeated_and_known(macr
 
 
 @pytest.mark.parametrize(
-    ("page", "directory_urls", "about", "pdf"),
-    [("signs.md", True, "../about/#no-source-yet", "../downloads/x.pdf"),
-     ("index.md", True, "about/#no-source-yet", "downloads/x.pdf"),
-     ("signs.md", False, "about.html#no-source-yet", "downloads/x.pdf"),
-     ("index.md", False, "about.html#no-source-yet", "downloads/x.pdf")],
+    ("page", "directory_urls", "about", "zip"),
+    [("signs.md", True, "../about/#no-source-yet", "../downloads/x.zip"),
+     ("index.md", True, "about/#no-source-yet", "downloads/x.zip"),
+     ("signs.md", False, "about.html#no-source-yet", "downloads/x.zip"),
+     ("index.md", False, "about.html#no-source-yet", "downloads/x.zip")],
 )  # fmt: skip
-def test_links_between_pages_in_both_editions(page, directory_urls, about, pdf):
-    assert page_link(page, "about.md#no-source-yet", directory_urls) == about
-    assert file_link(page, "downloads/x.pdf", directory_urls) == pdf
-    home = "../" if directory_urls and page != "index.md" else ("./" if directory_urls else "index.html")
-    assert page_link(page, "index.md", directory_urls) == home
+def test_links_between_pages_in_both_editions(page, directory_urls, about, zip):
+    extra = CONFIG["extra"] | {"offline_zip": "downloads/x.zip"}
+    macros = page_macros(ROOT, CONFIG | {"use_directory_urls": directory_urls, "extra": extra}, lambda: page)
+    assert f'href="{about}"' in macros["unsourced"]() and f'href="{zip}"' in macros["read_offline"]()
