@@ -1,8 +1,8 @@
 """What is written from data/ and the record models, never by hand: the banner's emergency
-numbers for the theme (which sees no data/), before every build and every `make serve`
-rebuild, never committed; and the JSON Schemas editors use, committed (each data file's
-first line points at its own; `make lint` validates data/ with them; the check refuses one
-out of date with macros/records.py).
+numbers for the theme (which sees no data/), before every build and, as a MkDocs hook
+(mkdocs.yml), every `make serve` rebuild, never committed; and the JSON Schemas editors use,
+committed (each data file's first line points at its own; `make lint` validates data/ with
+them; the check refuses one out of date with macros/records.py).
 
     python -m build_steps.generate --schemas  # rewrite schemas/ (after changing macros/records.py)
 """
@@ -15,7 +15,10 @@ from typing import Annotated
 from jinja2 import Environment, FileSystemLoader
 from pydantic import ConfigDict, Field, TypeAdapter, create_model
 
-from macros.load import LISTS, Problem, load_all
+if (_PROJECT := str(Path(__file__).resolve().parents[1])) not in sys.path:
+    sys.path.insert(0, _PROJECT)  # MkDocs loads a hook by its path
+
+from macros.load import LISTS, Problem, load_all  # noqa: E402
 
 BANNER = Path("overrides/partials/generated/emergency-numbers.html")
 REWRITE = "run `python -m build_steps.generate --schemas`"
@@ -34,6 +37,11 @@ def write_banner(root: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:  # live reload follows overrides/
         path.write_text(text, encoding="utf-8")
+
+
+def on_pre_build(config, **kwargs) -> None:
+    """`make serve`: the banner follows data/ on every rebuild (live reload)."""
+    write_banner(Path(config.config_file_path).resolve().parent)
 
 
 def schema_for(file: str) -> dict:
