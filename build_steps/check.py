@@ -67,15 +67,9 @@ def check_project(root: Path, render: bool = True) -> list[Problem]:
         return problems + error.problems
 
 
-def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
-    problems = check_project(Path.cwd())
-    if report(problems, "The check before the build"):
-        print(f"build_steps.check: {len(problems)} problem(s); nothing was built.", file=sys.stderr)
-        return 1
-    print("build_steps.check: the repository, data, pages and review dates are fine.")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
+    if problems := check_project(Path.cwd()):
+        report(problems, "The check before the build")
+        sys.exit(f"build_steps.check: {len(problems)} problem(s); nothing was built.")
+    print("build_steps.check: the repository, data, pages and review dates are fine.")
