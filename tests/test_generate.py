@@ -9,10 +9,9 @@ import yaml
 from build_steps import generate
 from build_steps.generate import BANNER, write_banner
 from macros import page_macros
-from macros.contacts import with_tel_links
 from macros.load import LISTS, Refused
 from macros.records import EmergencyNumber, Explained
-from macros.render import environment
+from macros.render import environment, with_tel_links
 from tests.site import CONFIG, DATA, ROOT
 
 
