@@ -1,4 +1,4 @@
-"""The review-date rules (build_steps/review_dates.py) and the list of due pages (`make due`)."""
+"""The review-date rules (build_steps/check.py) and the list of due pages (`make due`)."""
 
 import datetime as dt
 import logging
@@ -6,18 +6,17 @@ import re
 
 import pytest
 
-from build_steps import review_dates
-from build_steps.check import check_project
+from build_steps.check import MAX_REVIEW_INTERVAL_DAYS, check_project, review_problems
 from macros.pages import read_page
 from tests.site import ALL_PAGES, ROOT
 
 DAY = dt.timedelta(days=1)
 TODAY = dt.date(2026, 11, 25)
-LATEST = TODAY + dt.timedelta(days=review_dates.MAX_REVIEW_INTERVAL_DAYS)
+LATEST = TODAY + dt.timedelta(days=MAX_REVIEW_INTERVAL_DAYS)
 
 
 def _problems(meta, first_commit=None):
-    return review_dates.problems("docs/a.md", meta, first_commit, TODAY)
+    return review_problems("docs/a.md", meta, first_commit, TODAY)
 
 
 @pytest.mark.parametrize(
