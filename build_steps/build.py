@@ -54,8 +54,8 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
         generate.write_banner(root)
     except Refused as error:  # bad data: the check names every problem
         return "The check before the build", check_project(root) or error.problems
-    # Both editions at once (one core each); meanwhile the check runs here and Chromium
-    # starts in a thread, to print the PDF from the web build while both are finished.
+    # Both editions at once (one core each); meanwhile the check runs here and Chromium starts
+    # in a thread, to print the PDF once the web edition is built, while both are finished.
     builds = [
         start_build(engine, root, web, env),
         start_build(engine, root, offline, {**env, "OFFLINE": "true"}),

@@ -18,6 +18,11 @@ FOOTER = (
     "<strong>Need help now?</strong> Emergency numbers: {numbers} · "
     'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
 )
+# A4, a footer on every sheet; tagged (screen readers follow it), a bookmark per heading.
+PRINT = {
+    "format": "A4", "margin": {"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"},
+    "display_header_footer": True, "header_template": "<span></span>", "tagged": True, "outline": True,
+}  # fmt: skip
 
 # A link into this build: to another part of the guide, a jump inside the PDF (the
 # whole guide prefixes each part's anchors, macros/whole_guide.py); to anything else of
@@ -66,16 +71,7 @@ def print_page(site: Path, output: Path, data: Path, ready=lambda: True) -> bool
         page = browser.new_page()
         page.goto((site / PAGE).resolve().as_uri())
         page.evaluate(LINKS_STAND_ALONE, [site.resolve().as_uri() + "/", os.environ.get("SITE_URL", "")])
-        page.pdf(
-            path=output,
-            format="A4",
-            margin={"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"},
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=FOOTER.format(numbers=html.escape(numbers)),
-            tagged=True,
-            outline=True,
-        )
+        page.pdf(path=output, footer_template=FOOTER.format(numbers=html.escape(numbers)), **PRINT)
         return True
 
 
