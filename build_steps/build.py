@@ -27,6 +27,7 @@ from macros.load import Problem, Refused
 
 OFFLINE_NAME = "hyper-independence-guide-offline"
 PDF_NAME = "hyper-independence-guide.pdf"
+log = logging.getLogger("build_steps.build")
 
 
 def engine_problems(output: str, root: Path) -> list[Problem]:
@@ -87,8 +88,7 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
         source_map.unlink()
     shutil.rmtree(offline / "assets" / "javascripts" / "lunr", ignore_errors=True)
     if pdf_file:
-        for folder in (web, offline):
-            write_pdf_size(folder, pdf_file.stat().st_size)
+        write_pdf_size(staging, pdf_file.stat().st_size)  # in both editions
         (offline / "downloads").mkdir(exist_ok=True)
         shutil.copyfile(pdf_file, offline / "downloads" / PDF_NAME)
         shutil.copyfile(pdf_file, offline.parent / PDF_NAME)
@@ -118,12 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         # BUILD_DATE: extra.build_date in both engines; " UTC" keeps YAML from reading it as a
         # date, which Zensical's config cannot hold.
         env = {**os.environ, "BUILD_DATE": f"{day} UTC", "PDF_EDITION": str(pdf.available()).lower()}
-        notes = [f"Build date (SOURCE_DATE_EPOCH={epoch}): {day}"]
+        log.info(f"Build date (SOURCE_DATE_EPOCH={epoch}): {day}")
         if env["PDF_EDITION"] == "false":
-            notes += ["PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium)."]
+            log.info("PDF edition skipped: no Chromium to print it with (set CHROMIUM=/path/to/chromium).")
         if missing := [name for name in ("SITE_URL", "REPO_URL") if not env.get(name)]:
-            notes += [f"No {' or '.join(missing)}: the build writes no absolute link to itself."]
-        print("\n".join(notes), file=sys.stderr, flush=True)
+            log.info(f"No {' or '.join(missing)}: the build writes no absolute link to itself.")
         if env.get("REPO_URL"):
             env.setdefault("EDIT_URI", "edit/main/docs/")
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root))

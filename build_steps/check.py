@@ -1,9 +1,7 @@
 """The check before any build, by either engine (`python -m build_steps.check`; `make build`
 runs it too). It refuses a symbolic link anywhere in the repository, bad data, stale JSON
 Schemas, a snippet line in a page, a macro call that fails and missing or untrue review
-dates, each with its file and line. Every page says when it was last reviewed and when its
-next review is due; a review due by the build's date is a notice (`make due` lists those
-due within 30 days)."""
+dates, each with its file and line. A review due is a notice (`make due` lists them)."""
 
 import datetime as dt
 import logging

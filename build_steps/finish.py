@@ -1,9 +1,8 @@
 """The last step of every build, whatever the engine: on each page, the links to edit the data
-files it shows, minifying (pages and our stylesheet), then the policies the browser enforces.
-The web edition's pages are also checked: the page policy (page_policy.py) and no id used
-twice; the offline edition is the same pages with other links. Hand-written, as no library
-does them: the CSP meta with each inline script's sha256, and the duplicate-id check that
-names the data record an id came from."""
+files it shows, minifying (pages and our stylesheet) and the policies the browser enforces; on
+the web edition's (the offline one's are the same with other links), the page policy
+(page_policy.py) and no id used twice. Hand-written, as no library does them: the CSP meta with
+each inline script's sha256, and the duplicate-id check that names the record an id came from."""
 
 import base64
 import hashlib
