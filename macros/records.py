@@ -67,17 +67,19 @@ class Record(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Explained(Record):
+class Listed(Record):  # a record other records and links name by its id
+    id: Id
+
+
+class Explained(Listed):
     """A sign, condition, self-care strategy or reason to seek help."""
 
-    id: Id
     label: Label
     explanation: Text
     sources: list[Id] | None = None  # ids in data/sources.yml that support it
 
 
-class Therapy(Record):
-    id: Id
+class Therapy(Listed):
     label: Label
     what_it_is: Text
     how_it_helps: Text
@@ -104,8 +106,7 @@ class EmergencyNumber(Record):
     call: Annotated[list[PhoneNumber], Field(min_length=1), _in_text("number")]  # what a phone can dial
 
 
-class CrisisLine(Record):
-    id: Id
+class CrisisLine(Listed):
     region: Label
     name: Label
     contact: Label  # the readable text, e.g. "Call or text 988"
@@ -116,17 +117,15 @@ class CrisisLine(Record):
     source: Url
 
 
-class HelplineDirectory(Record):
-    id: Id
+class HelplineDirectory(Listed):
     name: Label
     description: Text
     url: Url
 
 
-class Source(Record):
+class Source(Listed):
     """A verified source. Cite it only for what its `supports` list says."""
 
-    id: Id
     title: Label
     publisher: Label
     authors: list[Label] | None = None
@@ -138,17 +137,15 @@ class Source(Record):
     supports: list[Text]
 
 
-class GlossaryTerm(Record):
-    id: Id
+class GlossaryTerm(Listed):
     term: Label
     abbreviation: Label | None = None  # shown as a tooltip wherever the page uses it
     definition: Text
 
 
-class CareLevel(Record):
+class CareLevel(Listed):
     """A care card: who it is for and what to do, with the numbers or page to use."""
 
-    id: Id
     icon: Label  # a symbol beside the title, never instead of it
     title: Label
     when: Text
