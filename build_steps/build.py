@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from filelock import FileLock
@@ -55,12 +56,11 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
         generate.write_banner(root)
     except Refused as error:  # bad data: the check names every problem
         return "The check before the build", check_project(root) or error.problems
-    # Both editions at once (one core each); meanwhile the check runs here and Chromium starts
-    # in a thread, to print the PDF once the web edition is built, while both are finished.
-    builds = [
-        start_build(engine, root, web, env),
-        start_build(engine, root, offline, {**env, "OFFLINE": "true"}),
-    ]
+    # Both editions at once (one core each), but Zensical's one after the other: each empties
+    # the project's one .cache (--clean) as it starts. Meanwhile the check runs here and Chromium
+    # starts in a thread, to print the PDF once the web edition is built, while both are finished.
+    start_offline = partial(start_build, engine, root, offline, {**env, "OFFLINE": "true"})
+    builds = [start_build(engine, root, web, env), *([start_offline()] if engine == "mkdocs" else [])]
     built, problems = Future(), []
     with ThreadPoolExecutor(1) as thread:
         if pdf_file:
@@ -70,6 +70,7 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
             outputs = [builds[0].communicate()[0]]
         finally:
             built.set_result(not problems and builds[0].returncode == 0)
+        builds += [] if len(builds) == 2 else [start_offline()]  # Zensical: the offline build now
         finished = finish(web, root) if built.result() else []  # while the offline edition builds
         outputs.append(builds[1].communicate()[0])
         failed = any(build.returncode for build in builds)  # a bad macro call: the check names its line
