@@ -5,8 +5,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from build_steps.pdf import chromium_path
-from tests.browser import CHROMIUM_ARGS
+from build_steps.pdf import CHROMIUM_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -3,8 +3,8 @@
 from contextlib import contextmanager
 
 from bench.server import Ledger
-from build_steps.pdf import chromium_path
-from tests.browser import CHROMIUM_ARGS, PageWatch
+from build_steps.pdf import CHROMIUM_ARGS, chromium_path
+from tests.browser import PageWatch
 
 
 @contextmanager

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from macros.load import load_all
 
+# Root needs --no-sandbox; the rest stop Chromium calling Google's services.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]  # fmt: skip
 PAGE = "whole-guide/index.html"
 TITLE = "Hyper-independence: a plain guide (the whole guide)"
 FOOTER = (
@@ -64,7 +67,7 @@ def print_page(site: Path, output: Path, data: Path, ready=lambda: True) -> bool
 
     numbers = " · ".join(f"{r.number} ({r.region})" for r in load_all(data)["emergency_numbers"])
     with sync_playwright() as playwright:  # closes the browser on the way out
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         if not ready():
             return False
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,8 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
-from build_steps.pdf import chromium_path
-from tests.browser import CHROMIUM_ARGS, serve
+from build_steps.pdf import CHROMIUM_ARGS, chromium_path
+from tests.browser import serve
 from tests.site import build_once
 
 
