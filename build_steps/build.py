@@ -60,20 +60,20 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
     # the project's one .cache (--clean) as it starts. Meanwhile the check runs here and Chromium
     # starts in a thread, to print the PDF once the web edition is built, while both are finished.
     start_offline = partial(start_build, engine, root, offline, {**env, "OFFLINE": "true"})
-    builds = [start_build(engine, root, web, env), *([start_offline()] if engine == "mkdocs" else [])]
-    built, problems = Future(), []
+    web_build, offline_build = start_build(engine, root, web, env), engine == "mkdocs" and start_offline()
+    web_built, problems = Future(), []
     with ThreadPoolExecutor(1) as thread:
         if pdf_file:
-            printing = thread.submit(pdf.make_pdf, web, pdf_file, root / "data", built.result)
+            printing = thread.submit(pdf.make_pdf, web, pdf_file, root / "data", web_built.result)
         try:
             problems = check_project(root, render=False)  # the engines render the pages
-            outputs = [builds[0].communicate()[0]]
+            outputs = [web_build.communicate()[0]]
         finally:
-            built.set_result(not problems and builds[0].returncode == 0)
-        builds += [] if len(builds) == 2 else [start_offline()]  # Zensical: the offline build now
-        finished = finish(web, root) if built.result() else []  # while the offline edition builds
-        outputs.append(builds[1].communicate()[0])
-        failed = any(build.returncode for build in builds)  # a bad macro call: the check names its line
+            web_built.set_result(not problems and web_build.returncode == 0)
+        offline_build = offline_build or start_offline()
+        finished = finish(web, root) if web_built.result() else []  # while the offline edition builds
+        outputs.append(offline_build.communicate()[0])
+        failed = web_build.returncode or offline_build.returncode  # the check names a macro call's line
         if problems or (failed and (problems := check_project(root))):
             return "The check before the build", problems
         if failed:

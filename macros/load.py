@@ -2,9 +2,9 @@
 the line, the record (by id or position) and the field, so a contributor knows what to fix."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -12,8 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from macros import records
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One mistake, where the contributor made it: file as in the repository, line from 1."""
 
     file: str
@@ -33,8 +32,7 @@ class Refused(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-@dataclass(frozen=True)
-class DataList:
+class DataList(NamedTuple):
     file: str  # file name in data/
     record: type[records.Record]
     template: str  # in macros/templates/: how the page shows it

@@ -1,8 +1,8 @@
 """The one reader of a page's front matter: the YAML between its opening '---' lines."""
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -11,8 +11,7 @@ from macros.load import Problem, Refused
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     meta: dict
     body: str  # the Markdown after the front matter
     body_line: int  # the line of the file the body starts on
