@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
@@ -56,13 +57,14 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
         generate.write_banner(root)
     except Refused as error:  # bad data: the check names every problem
         return "The check before the build", check_project(root) or error.problems
-    # Both editions at once (one core each), but Zensical's one after the other: each empties
-    # the project's one .cache (--clean) as it starts. Meanwhile the check runs here and Chromium
-    # starts in a thread, to print the PDF once the web edition is built, while both are finished.
+    # Both editions at once (one core each), but Zensical's one after the other: each empties the
+    # project's one .cache (--clean) as it starts. Meanwhile the check runs here, and Chromium starts
+    # in a thread to print the PDF as soon as the web edition is built.
     start_offline = partial(start_build, engine, root, offline, {**env, "OFFLINE": "true"})
-    web_build, offline_build = start_build(engine, root, web, env), engine == "mkdocs" and start_offline()
     web_built, problems = Future(), []
-    with ThreadPoolExecutor(1) as thread:
+    with ExitStack() as running, ThreadPoolExecutor(1) as thread:  # on the way out, both engines end
+        web_build = running.enter_context(start_build(engine, root, web, env))
+        offline_build = engine == "mkdocs" and running.enter_context(start_offline())
         if pdf_file:
             printing = thread.submit(pdf.make_pdf, web, pdf_file, root / "data", web_built.result)
         try:
@@ -70,11 +72,12 @@ def build(root: Path, engine: str, env: dict, staging: Path) -> tuple[str, list[
             outputs = [web_build.communicate()[0]]
         finally:
             web_built.set_result(not problems and web_build.returncode == 0)
-        offline_build = offline_build or start_offline()
+        offline_build = offline_build or running.enter_context(start_offline())
         finished = finish(web, root) if web_built.result() else []  # while the offline edition builds
         outputs.append(offline_build.communicate()[0])
-        failed = web_build.returncode or offline_build.returncode  # the check names a macro call's line
-        if problems or (failed and (problems := check_project(root))):
+        if failed := web_build.returncode or offline_build.returncode:
+            problems = check_project(root)  # the whole check, which names a bad macro call's line
+        if problems:
             return "The check before the build", problems
         if failed:
             return "The build", engine_problems("\n".join(outputs), root)

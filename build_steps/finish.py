@@ -57,10 +57,8 @@ def data_edit_links(source: Path, html: str) -> str:
         return html
     text = source.read_text(encoding="utf-8") if source.suffix == ".md" else ""
     files = {s.file: s.words for name, s in LISTS.items() if re.search(rf"\{{\{{\s*{name}\(\)", text)}
-    links = "".join(
-        f'<li><a href="{found[1]}data/{f}">Edit the list of {w}</a></li>' for f, w in files.items()
-    )
-    return html.replace(found[0], links)
+    items = [f'<li><a href="{found[1]}data/{f}">Edit the list of {w}</a></li>' for f, w in files.items()]
+    return html.replace(found[0], "".join(items))
 
 
 def write_pdf_size(site_dir: Path, size: int) -> None:

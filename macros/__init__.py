@@ -70,7 +70,7 @@ def page_macros(project: Path, config, current_page) -> dict:
 
     # What every template may use: any list (by its name in LISTS), the config's extra, links, citations.
     jinja.globals.update(lists=lists, extra=config["extra"], page_link=page_link, file_link=file_link)
-    jinja.filters["url"] = file_link  # as the theme's, for its partials
+    jinja.filters["url"] = file_link  # only so the theme's urls.html compiles: link_to() is the theme's
     jinja.globals.update(cite=cite, cited=cited)
     macros = {name: partial(template, spec.template, records=lists[name]) for name, spec in LISTS.items()}
     macros |= {name.split(".")[0]: partial(template, name) for name in ONE_TEMPLATE}

@@ -227,9 +227,12 @@ def test_make_build_refuses_bad_data_and_keeps_the_last_site(project):
 
     page = project / "docs" / PAGES[0][0]  # an unknown source: the engines fail, the check names the line
     page.write_text(page.read_text(encoding="utf-8") + '{{ cite("no-such-source") }}\n', encoding="utf-8")
+    dated = project / "docs" / PAGES[1][0]  # and a review date, which the check refuses before the engines
+    dated.write_text(re.sub(r"(?m)^next_review: .*$", "next_review: 2000-01-01", dated.read_text()))
     cited = make(project)
     line = page.read_text(encoding="utf-8").count("\n")
     assert cited.returncode != 0 and f"docs/{PAGES[0][0]}: line {line}: cites unknown" in cited.stderr
+    assert f"docs/{PAGES[1][0]}: line 1: 'next_review' (2000-01-01) must come after" in cited.stderr
 
     edit(data, "glossary", 0, "term", "zero\u200bwidth")
     early = make(project)

@@ -103,3 +103,10 @@ def test_our_stylesheets_are_minified_and_the_themes_left_alone(tmp_path):
     _finished(tmp_path)
     assert (tmp_path / "site/assets/guide.css").read_text() == "@media (max-width:44.984375em){a{color:red}}"
     assert (tmp_path / "site/assets/main.min.css").read_text() == css
+
+
+def test_the_offline_edition_passes_the_page_policy_too(built):
+    """The build checks the web edition; the offline one's pages differ only where `extra.offline` says."""
+    pages = sorted((built / "dist" / "hyper-independence-guide-offline").rglob("*.html"))
+    problems = [problem for path in pages for problem in page_problems(path.read_text(), path, path.name)]
+    assert len(pages) > 1 and problems == []

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from build_steps import build as build_step
+from build_steps.engines import start_build
 from build_steps.reproducible import source_date_epoch, write_zip
 from tests.site import ENV, NOT_COPIED, built_files, make
 
@@ -113,4 +115,20 @@ def test_two_builds_at_once_end_with_one_complete_site(rebuilt):
     for build in builds:
         _, stderr = build.communicate(timeout=300)
         assert build.returncode == 0, stderr
+    assert built_files(project) == good and not list(project.glob(".building-*"))
+
+
+def test_a_step_that_raises_leaves_the_last_site_and_no_engine_running(rebuilt, monkeypatch):
+    """Zensical's offline edition is still building when the web edition's finishing step raises."""
+    project, good, _ = rebuilt
+    started = []
+    monkeypatch.setattr(
+        build_step, "start_build", lambda *args: started.append(start_build(*args)) or started[-1]
+    )
+    monkeypatch.setattr(build_step, "finish", lambda *args, **kwargs: 1 / 0)
+    monkeypatch.setattr(build_step.pdf, "available", lambda: False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(source_date_epoch(project)))
+    monkeypatch.chdir(project)
+    assert build_step.main(["--engine", "zensical"]) == 1 and len(started) == 2
+    assert [engine.poll() is None for engine in started] == [False, False]
     assert built_files(project) == good and not list(project.glob(".building-*"))
