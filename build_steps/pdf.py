@@ -1,8 +1,7 @@
 """The PDF edition: Chromium (through Playwright) prints the web build's whole-guide page
 with the print styles into a tagged PDF, a bookmark per heading. It stands alone: links to
 other parts are jumps inside it, and every page's footer gives the emergency numbers. Its
-dates (from SOURCE_DATE_EPOCH) and /ID (from the content) are then fixed: one input, one PDF.
-"""
+dates (from SOURCE_DATE_EPOCH) and /ID (from the content) are then fixed: one input, one PDF."""
 
 import datetime as dt
 import html

@@ -1,7 +1,6 @@
 """The macros pages call ({{ signs() }}, {{ cite("id") }}, ...), for MkDocs (mkdocs-macros)
 and Zensical alike. No engine hooks: Zensical runs define_env() once per page, MkDocs once
-per build; in both, env.page is the page being rendered. What `make` runs is in build_steps/.
-"""
+per build; in both, env.page is the page being rendered. What `make` runs is in build_steps/."""
 
 import posixpath
 import sys
