@@ -61,6 +61,12 @@ def data_edit_links(source: Path, html: str) -> str:
     return html.replace(found[0], "".join(items))
 
 
+def rewrite(path: Path, text: str) -> None:
+    """A new file, renamed over the old: Chromium may be reading the web edition to print it."""
+    path.with_suffix(".tmp").write_text(text, encoding="utf-8")
+    path.with_suffix(".tmp").replace(path)
+
+
 def write_pdf_size(site_dir: Path, size: int) -> None:
     """The PDF's size, once it is printed, where a page links to it."""
     for path in site_dir.rglob("*.html"):
@@ -79,7 +85,7 @@ def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem
     # changes no rule, so older browsers read what the source says.
     for path in site_dir.rglob("*.css"):
         if not path.name.endswith(".min.css"):
-            path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+            rewrite(path, rcssmin.cssmin(path.read_text(encoding="utf-8")))
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         # The file the page came from, as named in the repository.
@@ -97,8 +103,5 @@ def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem
         if not (charset := _CHARSET.search(text)):
             problems.append(Problem(shown, "the built page has no <meta charset> to put the policies after"))
             continue
-        text = text[: charset.end()] + policies(page) + text[charset.end() :]
-        # A new file, renamed over the old: Chromium may be reading the page to print it.
-        path.with_suffix(".tmp").write_text(text, encoding="utf-8")
-        path.with_suffix(".tmp").replace(path)
+        rewrite(path, text[: charset.end()] + policies(page) + text[charset.end() :])
     return problems

@@ -1,8 +1,7 @@
 """What is written from data/ and the record models, never by hand: the banner's emergency
-numbers for the theme (which sees no data/), before every build and, as a MkDocs hook
-(mkdocs.yml), every `make serve` rebuild, never committed; and the JSON Schemas editors use,
-committed (each data file's first line points at its own; `make lint` validates data/ with
-them; the check refuses one out of date with macros/records.py).
+numbers for the theme (which sees no data/), never committed, before every build and, as a
+MkDocs hook, every `make serve` rebuild; and the JSON Schemas editors use, committed (each data
+file's line 1 points at its own; `make lint` validates data/ with them; the check refuses stale ones).
 
     python -m build_steps.generate --schemas  # rewrite schemas/ (after changing macros/records.py)
 """
