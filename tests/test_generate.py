@@ -10,7 +10,7 @@ from build_steps import generate
 from build_steps.generate import BANNER, write_banner
 from macros import page_macros
 from macros.load import LISTS, Refused
-from macros.records import EmergencyNumber, Explained
+from macros.records import CareLevel, EmergencyNumber, Explained
 from macros.render import environment, with_tel_links
 from tests.site import CONFIG, DATA, ROOT
 
@@ -106,13 +106,15 @@ def test_citations_are_numbered_per_page_ascending_never_repeated_and_known(macr
 
 
 @pytest.mark.parametrize(
-    ("page", "directory_urls", "about", "zip"),
-    [("signs.md", True, "../about/#no-source-yet", "../downloads/x.zip"),
-     ("index.md", True, "about/#no-source-yet", "downloads/x.zip"),
-     ("signs.md", False, "about.html#no-source-yet", "downloads/x.zip"),
-     ("index.md", False, "about.html#no-source-yet", "downloads/x.zip")],
+    ("page", "directory_urls", "about", "zip", "home"),
+    [("signs.md", True, "../about/#no-source-yet", "../downloads/x.zip", "../"),
+     ("index.md", True, "about/#no-source-yet", "downloads/x.zip", "./"),
+     ("signs.md", False, "about.html#no-source-yet", "downloads/x.zip", "index.html"),
+     ("index.md", False, "about.html#no-source-yet", "downloads/x.zip", "index.html")],
 )  # fmt: skip
-def test_links_between_pages_in_both_editions(page, directory_urls, about, zip):
+def test_links_between_pages_in_both_editions(page, directory_urls, about, zip, home):
     extra = CONFIG["extra"] | {"offline_zip": "downloads/x.zip"}
     macros = page_macros(ROOT, CONFIG | {"use_directory_urls": directory_urls, "extra": extra}, lambda: page)
     assert f'href="{about}"' in macros["unsourced"]() and f'href="{zip}"' in macros["read_offline"]()
+    card = CareLevel(id="home", icon="!", title="Home", when="W.", action="A.", page="index", page_words="Go")
+    assert f'<a href="{home}">Go</a>' in macros["care_levels"](records=[card])
