@@ -76,8 +76,8 @@ def write_pdf_size(site_dir: Path, size: int) -> None:
 
 
 def finish(site_dir: Path, project: Path, offline: bool = False) -> list[Problem]:
-    owners = defaultdict(list)  # id -> the data records that carry it
-    for name, records in load_all(project / "data").items():
+    owners = defaultdict(list)  # id -> the data records that carry it; ids are checked on the web edition
+    for name, records in ({} if offline else load_all(project / "data")).items():
         for position, record in enumerate(records, start=1):
             if record_id := getattr(record, "id", None):
                 owners[record_id].append(f"data/{LISTS[name].file} record {position} (id '{record_id}')")

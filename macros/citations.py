@@ -22,7 +22,7 @@ def citations(sources: list[Source], jinja, current_page) -> tuple:
             raise Refused([Problem(f"docs/{page}", message)])
         cited = pages.setdefault(page, [])
         cited += [source_id for source_id in dict.fromkeys(source_ids) if source_id not in cited]
-        # Ascending, each number once: [1][3], never [3][1] or [1][1].
+        # Ascending, each number once: [1][3], never [3][1]; Markup, as the template escaped them.
         numbered = sorted({(cited.index(source_id) + 1, source_id) for source_id in source_ids})
         return Markup(jinja.get_template("cite.html.j2").render(citations=numbered).strip())
 
